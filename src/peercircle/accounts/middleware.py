@@ -1,0 +1,56 @@
+"""The interface language of a signed-in person, and the two-factor requirement for some roles."""
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+
+from peercircle.accounts.selectors import two_factor_missing
+
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+
+
+class UserLanguageMiddleware:
+    """A signed-in person sees their own language; others get the cookie or the browser's."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = getattr(request.user, "language", None)
+        if language not in LANGUAGE_CODES:
+            language = translation.get_language_from_request(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response
+
+
+# Pages a person may open before setting up two-factor authentication.
+TWO_FACTOR_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/language/", "/invitations/")
+
+
+class RequireTwoFactorMiddleware:
+    """Coordinators, supervisors and network coordinators must set up an authenticator app."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.user.is_authenticated
+            and not request.path_info.startswith(TWO_FACTOR_EXEMPT_PREFIXES)
+            and two_factor_missing(request.user)
+        ):
+            from django.contrib import messages
+
+            messages.warning(
+                request,
+                _("Your role protects sensitive data: set up an authenticator app to continue."),
+            )
+            return redirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)

@@ -1,0 +1,43 @@
+from django.conf import settings
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from peercircle.core.access import public_view, signed_in_view
+from peercircle.organisations.selectors import organisations_of
+
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+
+
+@signed_in_view
+def home(request):
+    """Go to the organisation the person used last, or let them choose."""
+    organisations = organisations_of(request.user)
+    by_pk = {o.pk: o for o in organisations}
+    chosen = by_pk.get(request.user.last_organisation_id)
+    if chosen is None and len(organisations) == 1:
+        chosen = organisations[0]
+    if chosen is not None and "choose" not in request.GET:
+        return redirect("core:dashboard", org=chosen.slug)
+    return render(request, "accounts/home.html", {"organisations": organisations})
+
+
+@public_view
+@require_POST
+def language_set(request):
+    language = request.POST.get("language", "")
+    if language not in LANGUAGE_CODES:
+        return HttpResponseBadRequest("Unknown language")
+    if request.user.is_authenticated:
+        request.user.language = language
+        request.user.save(update_fields=["language"])
+    target = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = "/"
+    response = redirect(target)
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600,
+                        samesite="Lax", secure=settings.LANGUAGE_COOKIE_SECURE)
+    translation.activate(language)
+    return response

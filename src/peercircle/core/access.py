@@ -1,0 +1,107 @@
+"""Access control, in one place: which role may do what, and how every view declares its rule.
+
+Every view of the project carries one rule (public, signed-in, or organisation + permission).
+`OrganisationScopeMiddleware` enforces it before the view runs; a view without a rule is refused.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from peercircle.core import permissions as core
+from peercircle.organisations import permissions as org
+from peercircle.organisations.roles import Role
+from peercircle.people import permissions as people
+
+_EVERY_MEMBER = {core.VIEW_HOME, org.VIEW_PROFILE}
+_CASEWORK = {
+    people.VIEW_BENEFICIARIES,
+    people.MANAGE_BENEFICIARIES,
+    people.VIEW_IDENTITY,
+    people.MANAGE_IDENTITY,
+    people.MANAGE_CONSENT,
+    people.VIEW_FAMILIES,
+    people.MANAGE_FAMILIES,
+    core.VIEW_LEDGER,
+    core.VIEW_ALL_ACTIVITIES,
+    core.RECORD_ACTIVITY,
+}
+
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    Role.NETWORK_COORDINATOR: frozenset(
+        _EVERY_MEMBER | {org.VIEW_NETWORK, org.VIEW_MEMBERS, org.VIEW_PARTNERS, core.VIEW_AUDIT}
+    ),
+    Role.COORDINATOR: frozenset(
+        _EVERY_MEMBER
+        | _CASEWORK
+        | {
+            org.MANAGE_ORGANISATION,
+            org.VIEW_MEMBERS,
+            org.MANAGE_MEMBERS,
+            org.VIEW_PARTNERS,
+            org.MANAGE_PARTNERS,
+            core.VIEW_AUDIT,
+        }
+    ),
+    Role.STAFF: frozenset(_EVERY_MEMBER | _CASEWORK | {org.VIEW_MEMBERS, org.VIEW_PARTNERS}),
+    # Supervisors and curators work with cases under their codes, never with identities.
+    Role.SUPERVISOR: frozenset(
+        _EVERY_MEMBER
+        | {
+            org.VIEW_MEMBERS,
+            people.VIEW_BENEFICIARIES,
+            people.VIEW_FAMILIES,
+            core.VIEW_LEDGER,
+            core.VIEW_ALL_ACTIVITIES,
+            core.RECORD_ACTIVITY,
+        }
+    ),
+    # Volunteers see and log their own work.
+    Role.VOLUNTEER: frozenset(_EVERY_MEMBER | {core.VIEW_LEDGER, core.RECORD_ACTIVITY}),
+    Role.PARTNER: frozenset(_EVERY_MEMBER),
+}
+
+
+def permissions_for_roles(roles: Iterable[str]) -> frozenset[str]:
+    granted: set[str] = set()
+    for role in roles:
+        granted |= ROLE_PERMISSIONS.get(role, frozenset())
+    return frozenset(granted)
+
+
+@dataclass(frozen=True)
+class AccessRule:
+    kind: str  # "public", "signed_in" or "organisation"
+    permission: str | None = None
+
+
+ACCESS_ATTRIBUTE = "peercircle_access"
+
+
+def _mark(rule: AccessRule) -> Callable:
+    def decorate(view: Callable) -> Callable:
+        setattr(view, ACCESS_ATTRIBUTE, rule)
+        return view
+
+    return decorate
+
+
+def public_view(view: Callable) -> Callable:
+    """Open to anyone, signed in or not (login, public forms, invitation links)."""
+    return _mark(AccessRule("public"))(view)
+
+
+def signed_in_view(view: Callable) -> Callable:
+    """Any signed-in person, outside any one organisation (the organisation chooser)."""
+    return _mark(AccessRule("signed_in"))(view)
+
+
+def organisation_view(permission: str) -> Callable[[Callable], Callable]:
+    """A page of one organisation (`/o/<org>/…`) that needs `permission` there."""
+    return _mark(AccessRule("organisation", permission))
+
+
+def access_rule_of(view: Callable) -> AccessRule | None:
+    rule = getattr(view, ACCESS_ATTRIBUTE, None)
+    if rule is None and hasattr(view, "view_class"):
+        rule = getattr(view.view_class, ACCESS_ATTRIBUTE, None)
+    return rule

@@ -1,0 +1,92 @@
+"""The audit log: who did what to which record, with the values before and after."""
+
+import datetime
+import decimal
+
+from django.db import models, transaction
+from django_scopes import scopes_disabled
+
+from peercircle.core.models import AuditEntry
+
+MASK = "•••"
+
+
+def _plain(value):
+    if isinstance(value, datetime.date | datetime.datetime | decimal.Decimal):
+        return str(value)
+    if isinstance(value, models.fields.files.FieldFile):
+        return value.name or ""
+    return value
+
+
+def snapshot(instance: models.Model | None, *, masked: frozenset[str] = frozenset()) -> dict | None:
+    """Field values of a record as JSON; fields in `masked` are recorded as changed, never shown."""
+    if instance is None:
+        return None
+    data = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in {"created_at", "updated_at"}:
+            continue
+        value = _plain(getattr(instance, field.attname))
+        data[field.name] = (MASK if value else "") if field.name in masked else value
+    if instance.pk:
+        for field in instance._meta.many_to_many:
+            pks = getattr(instance, field.name).values_list("pk", flat=True)
+            data[field.name] = sorted(str(pk) for pk in pks)
+    return data
+
+
+def stored_snapshot(instance: models.Model, *, masked: frozenset[str] = frozenset()) -> dict | None:
+    """The record as it is in the database now (before a change is saved)."""
+    if instance.pk is None:
+        return None
+    with scopes_disabled():
+        stored = type(instance)._base_manager.filter(pk=instance.pk).first()
+    return snapshot(stored, masked=masked)
+
+
+def audit_record(
+    *,
+    actor,
+    organisation,
+    action: str,
+    instance: models.Model,
+    before: dict | None = None,
+    after: dict | None = None,
+) -> AuditEntry:
+    """Write one audit entry; call it inside the transaction of the change it records."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit_record must run inside the write's transaction")
+    return AuditEntry.objects.create(
+        organisation=organisation,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        action=action,
+        object_type=instance._meta.label,
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:200],
+        before=before,
+        after=after,
+    )
+
+
+def audited_save(
+    instance: models.Model,
+    *,
+    actor,
+    organisation,
+    m2m: dict | None = None,
+    masked: frozenset[str] = frozenset(),
+) -> models.Model:
+    """Validate, save (with many-to-many values) and audit one record, atomically."""
+    with transaction.atomic():
+        before = stored_snapshot(instance, masked=masked)
+        instance.full_clean()
+        instance.save()
+        for name, values in (m2m or {}).items():
+            getattr(instance, name).set(values)
+        after = snapshot(instance, masked=masked)
+        if before != after:
+            action = AuditEntry.Action.CREATE if before is None else AuditEntry.Action.UPDATE
+            audit_record(actor=actor, organisation=organisation, action=action,
+                         instance=instance, before=before, after=after)
+    return instance

@@ -1,0 +1,55 @@
+"""Form helpers shared by every app: Bootstrap classes and mapping service errors to fields."""
+
+from collections.abc import Callable
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+CHECK_WIDGETS = (forms.CheckboxInput, forms.CheckboxSelectMultiple, forms.RadioSelect)
+
+
+class StyledForm:
+    """Adds Bootstrap classes to the widgets; errors stay next to their field."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, CHECK_WIDGETS):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select | forms.SelectMultiple):
+                css = "form-select"
+            else:
+                css = "form-control"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid"
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def call_service(form: forms.Form, service: Callable, **kwargs):
+    """Run a write service; its validation errors land on the form's fields. None on failure."""
+    try:
+        return service(**kwargs)
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            known = {k: v for k, v in error.error_dict.items() if k in form.fields}
+            other = [e for k, v in error.error_dict.items() if k not in form.fields for e in v]
+            if known:
+                form.add_error(None, ValidationError(known))
+            if other:
+                form.add_error(None, other)
+        else:
+            form.add_error(None, error)
+        return None

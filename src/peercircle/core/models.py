@@ -1,0 +1,209 @@
+"""Base models, reference data, the audit log and the activity ledger."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+
+class TimeStamped(models.Model):
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class OrganisationOwned(TimeStamped):
+    """A record that belongs to one organisation; queries outside its scope raise."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, verbose_name=_("organisation")
+    )
+    objects = ScopedManager(organisation="organisation")
+
+    class Meta:
+        abstract = True
+
+
+class TranslatedName(models.Model):
+    """Reference data named in the three languages the platform ships."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=150)
+    name_ru = models.CharField(_("name (Russian)"), max_length=150)
+    name_pl = models.CharField(_("name (Polish)"), max_length=150)
+
+    class Meta:
+        abstract = True
+        ordering = ["name_en"]
+
+    @property
+    def name(self) -> str:
+        language = (translation.get_language() or "en")[:2]
+        return getattr(self, f"name_{language}", "") or self.name_en
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Region(TranslatedName):
+    country = models.CharField(_("country"), max_length=2)
+
+    class Meta(TranslatedName.Meta):
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+
+class HelpArea(TranslatedName):
+    """A need a beneficiary has and a volunteer helps with (oncology, HIV, perinatal loss…)."""
+
+    class Meta(TranslatedName.Meta):
+        verbose_name = _("help area")
+        verbose_name_plural = _("help areas")
+
+
+class Format(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    PHONE = "phone", _("Phone")
+    ONLINE = "online", _("Online (video)")
+    CHAT = "chat", _("Chat or messenger")
+
+
+class AuditEntry(models.Model):
+    """One thing that happened to personal or programme data, or one view of an identity."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("Created")
+        UPDATE = "update", _("Changed")
+        DELETE = "delete", _("Deleted")
+        VIEW_IDENTITY = "view_identity", _("Opened identity")
+        GIVE_CONSENT = "give_consent", _("Consent given")
+        WITHDRAW_CONSENT = "withdraw_consent", _("Consent withdrawn")
+        INVITE = "invite", _("Invited")
+        JOIN = "join", _("Joined")
+        REVOKE = "revoke", _("Revoked")
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="audit_entries",
+        verbose_name=_("organisation"),
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+    action = models.CharField(_("action"), max_length=30, choices=Action.choices)
+    object_type = models.CharField(_("object type"), max_length=100)
+    object_id = models.CharField(_("object id"), max_length=64)
+    object_repr = models.CharField(_("object"), max_length=200)
+    before = models.JSONField(_("before"), null=True, blank=True)
+    after = models.JSONField(_("after"), null=True, blank=True)
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    objects = ScopedManager(organisation="organisation")
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["organisation", "-at"])]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+
+class Programme(OrganisationOwned):
+    """A programme an organisation runs: a peer-consulting service, a mentoring programme…"""
+
+    class Kind(models.TextChoices):
+        PEER_CONSULTING = "peer_consulting", _("Peer consulting service")
+        MENTORING = "mentoring", _("Mentoring of families")
+        SELF_HELP = "self_help", _("Self-help groups and clubs")
+        FAMILY_SUPPORT = "family_support", _("Family support")
+        NETWORK = "network", _("Network support and training")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    help_areas = models.ManyToManyField(HelpArea, blank=True, verbose_name=_("help areas"))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Activity(OrganisationOwned):
+    """One row of the ledger: a piece of delivered work, whatever programme it belongs to."""
+
+    class Kind(models.TextChoices):
+        CONSULTATION = "consultation", _("Consultation")
+        SUPERVISION = "supervision", _("Supervision")
+        INTERVISION = "intervision", _("Intervision")
+        CASE_REVIEW = "case_review", _("Case review")
+        MENTOR_MEETING = "mentor_meeting", _("Mentor's meeting with a family")
+        HOME_VISIT = "home_visit", _("Curator's home visit")
+        GROUP_SESSION = "group_session", _("Group session")
+        EVENT_SESSION = "event_session", _("Event session")
+        TRAINING_SESSION = "training_session", _("Training session")
+
+    class Mode(models.TextChoices):
+        INDIVIDUAL = "individual", _("Individual")
+        GROUP = "group", _("Group")
+
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("programme"),
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    mode = models.CharField(_("individual or group"), max_length=12, choices=Mode.choices,
+                            default=Mode.INDIVIDUAL)
+    date = models.DateField(_("date"))
+    duration_minutes = models.PositiveIntegerField(_("duration, minutes"))
+    format = models.CharField(_("format"), max_length=20, choices=Format.choices)
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, null=True, blank=True,
+                               verbose_name=_("region"))
+    help_areas = models.ManyToManyField(HelpArea, blank=True, verbose_name=_("topics"))
+    providers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="provided_activities", verbose_name=_("providers")
+    )
+    participants = models.ManyToManyField(
+        "people.Beneficiary", blank=True, related_name="activities",
+        verbose_name=_("named participants"),
+    )
+    anonymous_count = models.PositiveIntegerField(_("anonymous participants"), default=0)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("recorded by"),
+    )
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [
+            models.Index(fields=["organisation", "kind", "date"]),
+            models.Index(fields=["organisation", "date"]),
+        ]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.date:%Y-%m-%d}"
+
+    @property
+    def participant_total(self) -> int:
+        return self.participants.count() + self.anonymous_count

@@ -1,0 +1,5 @@
+VIEW_HOME = "core.view_home"
+VIEW_AUDIT = "core.view_audit"
+VIEW_LEDGER = "core.view_ledger"
+VIEW_ALL_ACTIVITIES = "core.view_all_activities"
+RECORD_ACTIVITY = "core.record_activity"

@@ -1,0 +1,56 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from peercircle.core import permissions as perm
+from peercircle.core import selectors, services
+from peercircle.core.access import organisation_view
+from peercircle.core.activity_forms import ActivityForm
+from peercircle.core.dashboard import dashboard_for
+from peercircle.core.filters import AuditFilter
+from peercircle.core.forms import call_service
+from peercircle.organisations.services import last_organisation_remember
+from peercircle.people import permissions as people_perm
+
+
+@organisation_view(perm.VIEW_HOME)
+def dashboard(request, org):
+    last_organisation_remember(user=request.user, organisation=request.organisation)
+    context = dashboard_for(user=request.user, organisation=request.organisation,
+                            permissions=request.permissions)
+    return render(request, "core/dashboard.html", context)
+
+
+@organisation_view(perm.VIEW_LEDGER)
+def activity_list(request, org):
+    activities = selectors.activity_list(organisation=request.organisation, user=request.user,
+                                         permissions=request.permissions)
+    page = Paginator(activities, 50).get_page(request.GET.get("page"))
+    return render(request, "core/activity_list.html", {
+        "page": page, "totals": selectors.activity_totals(activities),
+        "can_record": perm.RECORD_ACTIVITY in request.permissions,
+    })
+
+
+@organisation_view(perm.RECORD_ACTIVITY)
+def activity_create(request, org):
+    can_name = people_perm.VIEW_BENEFICIARIES in request.permissions
+    form = ActivityForm(request.POST or None, organisation=request.organisation,
+                        can_name_participants=can_name)
+    if request.method == "POST" and form.is_valid():
+        activity = call_service(form, services.activity_record, actor=request.user,
+                                organisation=request.organisation, providers=[request.user],
+                                **form.cleaned_data)
+        if activity:
+            messages.success(request, _("The work is logged."))
+            return redirect("core:activity_list", org=org)
+    return render(request, "core/activity_form.html", {"form": form})
+
+
+@organisation_view(perm.VIEW_AUDIT)
+def audit_list(request, org):
+    entries = AuditFilter(request.GET or None,
+                          queryset=selectors.audit_list(organisation=request.organisation))
+    page = Paginator(entries.qs, 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit_list.html", {"filter": entries, "page": page})

@@ -1,0 +1,236 @@
+"""A demo network that recreates the five seed programmes with invented people.
+
+Everything is written through the services, so the demo also exercises consent and audit.
+"""
+
+import datetime
+import random
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django_scopes import scope
+
+from peercircle.core.models import Activity, Format, HelpArea, Programme, Region
+from peercircle.core.services import activity_record
+from peercircle.organisations.models import Membership, Network, Organisation, Partner
+from peercircle.organisations.roles import Role, VolunteerKind
+from peercircle.people import services as people
+
+DEMO_PASSWORD = "peercircle-demo"
+DEMO_DOMAIN = "demo.peercircle.org"
+
+RU_FIRST = ["Анна", "Мария", "Елена", "Ольга", "Наталья", "Ирина", "Светлана", "Татьяна",
+            "Алексей", "Сергей", "Дмитрий", "Андрей", "Павел", "Юлия", "Ксения", "Виктория"]
+RU_LAST = ["Соколова", "Лебедева", "Новикова", "Морозова", "Волкова", "Зайцева", "Павлова",
+           "Семёнова", "Голубева", "Виноградова", "Богданова", "Воробьёва"]
+PL_FIRST = ["Anna", "Katarzyna", "Małgorzata", "Agnieszka", "Barbara", "Ewa", "Piotr", "Tomasz",
+            "Krzysztof", "Joanna", "Magdalena", "Marek"]
+PL_LAST = ["Nowak", "Wójcik", "Kowalczyk", "Kamińska", "Lewandowska", "Zielińska", "Szymańska",
+           "Woźniak", "Dąbrowska", "Kozłowska"]
+
+# slug, name, kind, city, region codes, help areas, languages, formats, network role
+ORGANISATIONS = [
+    ("ryadom", "АНО «Рядом» — центр поддержки равных консультантов", Organisation.Kind.NGO,
+     "Москва", ["ru-mow", "ru-mos"], ["perinatal-loss", "bereavement", "mental-health"],
+     ["ru"], ["online", "phone", "chat"], "hub"),
+    ("svet-kazan", "Ассоциация пациентов «Свет»", Organisation.Kind.NGO, "Казань",
+     ["ru-ta"], ["oncology", "chronic-illness"], ["ru", "tt"], ["in_person", "phone"], "member"),
+    ("pozitiv-ural", "Фонд «Позитивный Урал»", Organisation.Kind.NGO, "Екатеринбург",
+     ["ru-sve"], ["hiv", "hepatitis", "addiction"], ["ru"], ["in_person", "online", "chat"],
+     "member"),
+    ("vmeste-samara", "Ресурсный центр пациентских НКО «Вместе»",
+     Organisation.Kind.RESOURCE_CENTRE, "Самара", ["ru-sam"],
+     ["oncology", "rheumatology", "chronic-illness"], ["ru"], ["in_person", "online"], "member"),
+    ("teply-dom", "«Тёплый дом» — сообщество замещающих семей", Organisation.Kind.NGO,
+     "Ижевск", ["ru-ud"], ["foster-family", "family-crisis"], ["ru", "udm"],
+     ["in_person", "online", "phone"], "member"),
+    ("angara-family", "Центр семьи «Ангара»", Organisation.Kind.FAMILY_CENTRE, "Ангарск",
+     ["ru-irk"], ["family-crisis", "addiction"], ["ru"], ["in_person", "phone"], None),
+    ("opora-angarsk", "АНО «Опора»", Organisation.Kind.NGO, "Ангарск", ["ru-irk"],
+     ["family-crisis", "addiction"], ["ru"], ["in_person"], None),
+    ("ops-razem", "Gminny Ośrodek Pomocy Społecznej „Razem”",
+     Organisation.Kind.SOCIAL_ASSISTANCE, "Mińsk Mazowiecki", ["pl-14"],
+     ["social-isolation", "unemployment", "addiction"], ["pl"], ["in_person"], None),
+]
+
+PROGRAMMES = {
+    "ryadom": [("Служба равного консультирования «Рядом»", Programme.Kind.PEER_CONSULTING),
+               ("Поддержка НКО сети «Равные рядом»", Programme.Kind.NETWORK)],
+    "svet-kazan": [("Равное консультирование пациентов", Programme.Kind.PEER_CONSULTING)],
+    "pozitiv-ural": [("Равное консультирование «Позитив»", Programme.Kind.PEER_CONSULTING)],
+    "vmeste-samara": [("«Команда пациентов в действии»", Programme.Kind.PEER_CONSULTING)],
+    "teply-dom": [("Сообщество замещающих родителей", Programme.Kind.FAMILY_SUPPORT)],
+    "angara-family": [("Наставничество «Один плюс один»", Programme.Kind.MENTORING)],
+    "opora-angarsk": [("Наставничество «Один плюс один»", Programme.Kind.MENTORING)],
+    "ops-razem": [("Kluby Samopomocy i Integracji Społecznej", Programme.Kind.SELF_HELP)],
+}
+
+PARTNERS = {
+    "teply-dom": [("Республиканская детская библиотека", Partner.Role.LIBRARY),
+                  ("Лагерь «Солнечный»", Partner.Role.CAMP),
+                  ("Центр бесплатной юридической помощи", Partner.Role.LEGAL_AID),
+                  ("Ресурсный центр добровольчества", Partner.Role.VOLUNTEER_CENTRE)],
+    "angara-family": [("АНО «Опора»", Partner.Role.OTHER),
+                      ("Реабилитационный центр «Перекрёсток»", Partner.Role.REHAB_CENTRE),
+                      ("Управление социальной защиты населения", Partner.Role.STATE_INSTITUTION)],
+    "ryadom": [("Ассоциация «Е.В.А.»", Partner.Role.EXPERT),
+               ("Фонд «Александра»", Partner.Role.EXPERT)],
+    "ops-razem": [("Biblioteka Publiczna", Partner.Role.LIBRARY),
+                  ("Powiatowy Urząd Pracy", Partner.Role.STATE_INSTITUTION)],
+}
+
+# The people who log in to the demo: one per role, printed by `make demo`.
+DEMO_LOGINS = [
+    ("network", "Марина Орлова", [("ryadom", Role.NETWORK_COORDINATOR, "")]),
+    ("coordinator", "Елена Кузнецова",
+     [("teply-dom", Role.COORDINATOR, ""), ("ryadom", Role.VOLUNTEER, VolunteerKind.PEER_CONSULTANT)]),
+    ("staff", "Ольга Смирнова", [("teply-dom", Role.STAFF, "")]),
+    ("supervisor", "Ирина Васильева",
+     [("ryadom", Role.SUPERVISOR, ""), ("svet-kazan", Role.SUPERVISOR, "")]),
+    ("volunteer", "Анна Петрова", [("teply-dom", Role.VOLUNTEER, VolunteerKind.PEER_CONSULTANT)]),
+    ("partner", "Светлана Морозова", [("teply-dom", Role.PARTNER, "")]),
+    ("koordynator", "Katarzyna Nowak", [("ops-razem", Role.COORDINATOR, "")]),
+]
+
+
+def _email(local: str) -> str:
+    return f"{local}@{DEMO_DOMAIN}"
+
+
+def _user(email: str, full_name: str, language: str):
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        email=email, defaults={"full_name": full_name, "language": language}
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    return user
+
+
+def _organisations(network: Network) -> dict[str, Organisation]:
+    result = {}
+    for slug, name, kind, city, regions, areas, languages, formats, role in ORGANISATIONS:
+        org, _ = Organisation.objects.update_or_create(slug=slug, defaults={
+            "name": name, "kind": kind, "city": city, "languages": languages, "formats": formats,
+            "network": network if role else None, "coordinates_network": role == "hub",
+        })
+        org.regions.set(Region.objects.filter(code__in=regions))
+        org.help_areas.set(HelpArea.objects.filter(code__in=areas))
+        result[slug] = org
+    return result
+
+
+def _staff_and_volunteers(org: Organisation, rnd: random.Random) -> list:
+    polish = org.slug == "ops-razem"
+    first, last = (PL_FIRST, PL_LAST) if polish else (RU_FIRST, RU_LAST)
+    kind = {"angara-family": VolunteerKind.MENTOR, "opora-angarsk": VolunteerKind.MENTOR,
+            "ops-razem": VolunteerKind.ANIMATOR}.get(org.slug, VolunteerKind.PEER_CONSULTANT)
+    people_here = []
+    for index in range(9):
+        role = Role.COORDINATOR if index == 0 else Role.STAFF if index == 1 else Role.VOLUNTEER
+        user = _user(_email(f"{org.slug}.{index}"), f"{rnd.choice(first)} {rnd.choice(last)}",
+                     "pl" if polish else "ru")
+        Membership.objects.get_or_create(user=user, organisation=org, role=role, defaults={
+            "volunteer_kind": kind if role == Role.VOLUNTEER else ""})
+        people_here.append(user)
+    return people_here
+
+
+def _casework(org: Organisation, actor, providers, rnd: random.Random, today) -> None:
+    areas = list(org.help_areas.all())
+    region = org.regions.first()
+    beneficiaries = []
+    for _ in range(rnd.randint(25, 40)):
+        b = people.beneficiary_create(actor=actor, organisation=org,
+                                      birth_year=rnd.randint(1950, 2006),
+                                      gender=rnd.choice(["female", "female", "male", ""]),
+                                      region=region, needs=rnd.sample(areas, 1))
+        if rnd.random() < 0.85:
+            people.consent_give(actor=actor, beneficiary=b, purpose="data_processing",
+                                given_on=today - datetime.timedelta(days=rnd.randint(30, 200)),
+                                method=rnd.choice(["signed_paper", "electronic"]),
+                                given_by="beneficiary")
+            beneficiaries.append(b)
+    for b in beneficiaries[:5]:
+        people.identity_save(actor=actor, beneficiary=b, full_name=_invented_name(org, rnd),
+                             phone=f"+7 900 {rnd.randint(100, 999)}-{rnd.randint(10, 99)}-00")
+    programme = Programme.objects.filter(organisation=org).first()
+    kind = {Programme.Kind.MENTORING: Activity.Kind.MENTOR_MEETING,
+            Programme.Kind.SELF_HELP: Activity.Kind.GROUP_SESSION}.get(
+        programme.kind, Activity.Kind.CONSULTATION)
+    for _ in range(rnd.randint(60, 120)):
+        group = kind == Activity.Kind.GROUP_SESSION
+        activity_record(
+            actor=actor, organisation=org, kind=kind, programme=programme, region=region,
+            date=today - datetime.timedelta(days=rnd.randint(0, 180)),
+            duration_minutes=rnd.choice([30, 45, 60, 90]),
+            format=rnd.choice(org.formats or [Format.IN_PERSON]),
+            providers=[rnd.choice(providers)],
+            participants=[] if group else [rnd.choice(beneficiaries)],
+            anonymous_count=rnd.randint(4, 12) if group else 0,
+            mode=Activity.Mode.GROUP if group else Activity.Mode.INDIVIDUAL,
+            help_areas=rnd.sample(areas, 1),
+        )
+    if org.slug in {"teply-dom", "angara-family", "opora-angarsk"}:
+        _families(org, actor, beneficiaries, rnd)
+
+
+def _invented_name(org, rnd) -> str:
+    first, last = (PL_FIRST, PL_LAST) if org.slug == "ops-razem" else (RU_FIRST, RU_LAST)
+    return f"{rnd.choice(first)} {rnd.choice(last)}"
+
+
+def _families(org, actor, beneficiaries, rnd) -> None:
+    for index in range(min(8, len(beneficiaries) // 2)):
+        family = people.family_create(actor=actor, organisation=org, code=f"F-{index + 1:03d}",
+                                      region=org.regions.first(),
+                                      needs=list(org.help_areas.all()[:1]))
+        parent, child = beneficiaries[2 * index], beneficiaries[2 * index + 1]
+        people.family_member_add(actor=actor, family=family, beneficiary=parent,
+                                 relation="guardian", is_legal_representative=True)
+        people.family_member_add(actor=actor, family=family, beneficiary=child, relation="child")
+
+
+def _partners(org: Organisation, actor) -> None:
+    for name, role in PARTNERS.get(org.slug, []):
+        Partner.objects.get_or_create(organisation=org, name=name, defaults={"role": role})
+
+
+@transaction.atomic
+def demo_load(seed: int = 2026) -> list[tuple[str, str]]:
+    """Load the demo network; returns (e-mail, role description) for each demo login."""
+    rnd = random.Random(seed)
+    today = timezone.localdate()
+    network, _ = Network.objects.get_or_create(slug="ravnye-ryadom",
+                                               defaults={"name": "Сеть «Равные рядом»"})
+    organisations = _organisations(network)
+    for slug, org in organisations.items():
+        with scope(organisation=org):
+            if Programme.objects.filter(organisation=org).exists():
+                continue  # already loaded
+            for name, kind in PROGRAMMES[slug]:
+                Programme.objects.create(organisation=org, name=name, kind=kind)
+            team = _staff_and_volunteers(org, rnd)
+            _partners(org, team[0])
+            _casework(org, team[0], team[2:], rnd, today)
+    return _demo_logins(organisations)
+
+
+def _demo_logins(organisations) -> list[tuple[str, str]]:
+    logins = []
+    for local, name, roles in DEMO_LOGINS:
+        language = "pl" if local == "koordynator" else "ru"
+        user = _user(_email(local), name, language)
+        described = []
+        for slug, role, volunteer_kind in roles:
+            org = organisations[slug]
+            with scope(organisation=org):
+                partner = Partner.objects.filter(organisation=org).first()
+            partner = partner if role == Role.PARTNER else None
+            Membership.objects.get_or_create(user=user, organisation=org, role=role, defaults={
+                "volunteer_kind": volunteer_kind, "partner": partner})
+            described.append(f"{Role(role).label} · {org.name}")
+        logins.append((user.email, "; ".join(str(d) for d in described)))
+    return logins

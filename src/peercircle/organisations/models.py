@@ -1,0 +1,185 @@
+"""Networks, organisations, memberships with roles, invitations and partner organisations."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from peercircle.core.models import Format, HelpArea, OrganisationOwned, Region, TimeStamped
+from peercircle.organisations.roles import Role, VolunteerKind
+
+
+class Network(TimeStamped):
+    """Member organisations that share methods, documents and figures ("Peers Here")."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name in addresses"), unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Language(models.TextChoices):
+    RUSSIAN = "ru", _("Russian")
+    POLISH = "pl", _("Polish")
+    ENGLISH = "en", _("English")
+    UKRAINIAN = "uk", _("Ukrainian")
+    TATAR = "tt", _("Tatar")
+    UDMURT = "udm", _("Udmurt")
+    SIGN = "sgn", _("Sign language")
+
+
+class Organisation(TimeStamped):
+    class Kind(models.TextChoices):
+        NGO = "ngo", _("Non-profit organisation")
+        RESOURCE_CENTRE = "resource_centre", _("Resource centre")
+        FAMILY_CENTRE = "family_centre", _("Municipal family centre")
+        SOCIAL_ASSISTANCE = "social_assistance", _("Social-assistance centre")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name in addresses"), unique=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.NGO)
+    network = models.ForeignKey(
+        Network, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="organisations", verbose_name=_("network"),
+    )
+    coordinates_network = models.BooleanField(
+        _("coordinates its network"), default=False,
+        help_text=_("The organisation that runs the network and sees its de-identified figures."),
+    )
+    description = models.TextField(_("about the organisation"), blank=True)
+    city = models.CharField(_("city or locality"), max_length=120, blank=True)
+    regions = models.ManyToManyField(Region, blank=True, verbose_name=_("regions served"))
+    help_areas = models.ManyToManyField(HelpArea, blank=True, verbose_name=_("help areas"))
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    formats = models.JSONField(_("formats of help"), default=list, blank=True)
+    email = models.EmailField(_("contact e-mail"), blank=True)
+    phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_language_display_list(self) -> list[str]:
+        labels = dict(Language.choices)
+        return [str(labels.get(code, code)) for code in self.languages]
+
+    def get_format_display_list(self) -> list[str]:
+        labels = dict(Format.choices)
+        return [str(labels.get(code, code)) for code in self.formats]
+
+
+class Partner(OrganisationOwned):
+    """An organisation we work with: a library, a camp, legal aid, a rehab centre, a state body."""
+
+    class Role(models.TextChoices):
+        LIBRARY = "library", _("Library")
+        CAMP = "camp", _("Camp")
+        LEGAL_AID = "legal_aid", _("Legal aid")
+        REHAB_CENTRE = "rehab_centre", _("Rehabilitation centre")
+        STATE_INSTITUTION = "state_institution", _("State institution")
+        VOLUNTEER_CENTRE = "volunteer_centre", _("Volunteer centre")
+        EXPERT = "expert", _("Expert partner")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    notes = models.TextField(_("what we do together"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="partner_unique_name"),
+        ]
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(TimeStamped):
+    """A person's role in one organisation. One person may hold roles in several."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships",
+        verbose_name=_("person"),
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    volunteer_kind = models.CharField(
+        _("volunteer works as"), max_length=20, choices=VolunteerKind.choices, blank=True
+    )
+    partner = models.ForeignKey(
+        Partner, on_delete=models.PROTECT, null=True, blank=True, related_name="contacts",
+        verbose_name=_("partner organisation"),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["organisation__name", "role"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"], name="membership_unique_role"
+            ),
+        ]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_role_display()} · {self.organisation}"
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Invitation(OrganisationOwned):
+    email = models.EmailField(_("e-mail"))
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    volunteer_kind = models.CharField(
+        _("volunteer works as"), max_length=20, choices=VolunteerKind.choices, blank=True
+    )
+    partner = models.ForeignKey(
+        Partner, on_delete=models.PROTECT, null=True, blank=True,
+        verbose_name=_("partner organisation"),
+    )
+    language = models.CharField(_("language of the invitation"), max_length=5,
+                                choices=settings.LANGUAGES, default="ru")
+    token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("invited by"),
+    )
+    expires_at = models.DateTimeField(_("valid until"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organisation}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None

@@ -1,0 +1,7 @@
+VIEW_PROFILE = "organisations.view_profile"
+MANAGE_ORGANISATION = "organisations.manage_organisation"
+VIEW_MEMBERS = "organisations.view_members"
+MANAGE_MEMBERS = "organisations.manage_members"
+VIEW_PARTNERS = "organisations.view_partners"
+MANAGE_PARTNERS = "organisations.manage_partners"
+VIEW_NETWORK = "organisations.view_network"

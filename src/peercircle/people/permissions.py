@@ -1,0 +1,7 @@
+VIEW_BENEFICIARIES = "people.view_beneficiaries"
+MANAGE_BENEFICIARIES = "people.manage_beneficiaries"
+VIEW_IDENTITY = "people.view_identity"
+MANAGE_IDENTITY = "people.manage_identity"
+MANAGE_CONSENT = "people.manage_consent"
+VIEW_FAMILIES = "people.view_families"
+MANAGE_FAMILIES = "people.manage_families"

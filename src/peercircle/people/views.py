@@ -1,0 +1,178 @@
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from peercircle.core.access import organisation_view
+from peercircle.core.forms import call_service
+from peercircle.people import permissions as perm
+from peercircle.people import selectors, services
+from peercircle.people.forms import (
+    BeneficiaryForm,
+    ConsentForm,
+    ConsentWithdrawForm,
+    FamilyForm,
+    FamilyMemberForm,
+    IdentityForm,
+)
+
+
+@organisation_view(perm.VIEW_BENEFICIARIES)
+def beneficiary_list(request, org):
+    search = request.GET.get("q", "")
+    beneficiaries = selectors.beneficiary_list(organisation=request.organisation, search=search)
+    template = "people/partials/beneficiary_rows.html" if request.htmx else "people/beneficiary_list.html"
+    return render(request, template, {
+        "beneficiaries": beneficiaries[:200], "total": beneficiaries.count(), "search": search,
+        "can_manage": perm.MANAGE_BENEFICIARIES in request.permissions,
+    })
+
+
+@organisation_view(perm.MANAGE_BENEFICIARIES)
+def beneficiary_create(request, org):
+    form = BeneficiaryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        beneficiary = call_service(form, services.beneficiary_create, actor=request.user,
+                                   organisation=request.organisation, **form.cleaned_data)
+        if beneficiary:
+            messages.success(request, _("Beneficiary %(code)s is recorded. Record their consent "
+                                        "before adding a name or contacts.")
+                             % {"code": beneficiary.code})
+            return redirect("people:beneficiary_detail", org=org, beneficiary_pk=beneficiary.pk)
+    return render(request, "people/beneficiary_form.html", {"form": form})
+
+
+@organisation_view(perm.MANAGE_BENEFICIARIES)
+def beneficiary_edit(request, org, beneficiary_pk):
+    beneficiary = selectors.beneficiary_get_for(organisation=request.organisation, pk=beneficiary_pk)
+    form = BeneficiaryForm.for_beneficiary(beneficiary, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.beneficiary_update, actor=request.user,
+                        beneficiary=beneficiary, **form.cleaned_data):
+            messages.success(request, _("The record is saved."))
+            return redirect("people:beneficiary_detail", org=org, beneficiary_pk=beneficiary.pk)
+    return render(request, "people/beneficiary_form.html",
+                  {"form": form, "beneficiary": beneficiary})
+
+
+@organisation_view(perm.VIEW_BENEFICIARIES)
+def beneficiary_detail(request, org, beneficiary_pk):
+    beneficiary = selectors.beneficiary_get_for(organisation=request.organisation, pk=beneficiary_pk)
+    return render(request, "people/beneficiary_detail.html", {
+        "beneficiary": beneficiary,
+        "consents": selectors.consent_list(beneficiary=beneficiary),
+        "families": beneficiary.family_links.select_related("family"),
+        "can_manage": perm.MANAGE_BENEFICIARIES in request.permissions,
+        "can_see_identity": perm.VIEW_IDENTITY in request.permissions,
+        "can_manage_consent": perm.MANAGE_CONSENT in request.permissions,
+    })
+
+
+@organisation_view(perm.VIEW_IDENTITY)
+def identity_open(request, org, beneficiary_pk):
+    """Opening an identity is a deliberate act: a POST, written to the audit log."""
+    beneficiary = selectors.beneficiary_get_for(organisation=request.organisation, pk=beneficiary_pk)
+    if request.method != "POST":
+        return render(request, "people/identity_confirm.html", {"beneficiary": beneficiary})
+    identity = services.identity_open(actor=request.user, beneficiary=beneficiary)
+    template = "people/partials/identity.html" if request.htmx else "people/identity.html"
+    return render(request, template, {"beneficiary": beneficiary, "identity": identity})
+
+
+@organisation_view(perm.MANAGE_IDENTITY)
+def identity_edit(request, org, beneficiary_pk):
+    beneficiary = selectors.beneficiary_get_for(organisation=request.organisation, pk=beneficiary_pk)
+    identity = getattr(beneficiary, "identity", None)
+    initial = {f: getattr(identity, f) for f in services.IDENTITY_FIELDS} if identity else None
+    form = IdentityForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.identity_save, actor=request.user,
+                        beneficiary=beneficiary, **form.cleaned_data):
+            messages.success(request, _("The name and contacts are saved."))
+            return redirect("people:beneficiary_detail", org=org, beneficiary_pk=beneficiary.pk)
+    return render(request, "people/identity_form.html",
+                  {"form": form, "beneficiary": beneficiary,
+                   "has_consent": services.beneficiary_has_data_consent(beneficiary)})
+
+
+@organisation_view(perm.MANAGE_CONSENT)
+def consent_create(request, org, beneficiary_pk):
+    beneficiary = selectors.beneficiary_get_for(organisation=request.organisation, pk=beneficiary_pk)
+    form = ConsentForm(request.POST or None, request.FILES or None,
+                       organisation=request.organisation,
+                       initial={"given_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.consent_give, actor=request.user,
+                        beneficiary=beneficiary, **form.cleaned_data):
+            messages.success(request, _("The consent is recorded."))
+            return redirect("people:beneficiary_detail", org=org, beneficiary_pk=beneficiary.pk)
+    return render(request, "people/consent_form.html", {"form": form, "beneficiary": beneficiary})
+
+
+@organisation_view(perm.MANAGE_CONSENT)
+def consent_withdraw(request, org, consent_pk):
+    consent = selectors.consent_get_for(organisation=request.organisation, pk=consent_pk)
+    form = ConsentWithdrawForm(request.POST or None, initial={"withdrawn_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.consent_withdraw, actor=request.user, consent=consent,
+                        **form.cleaned_data):
+            messages.success(request, _("The withdrawal of consent is recorded."))
+            return redirect("people:beneficiary_detail", org=org,
+                            beneficiary_pk=consent.beneficiary_id)
+    return render(request, "people/consent_withdraw.html", {"form": form, "consent": consent})
+
+
+@organisation_view(perm.MANAGE_CONSENT)
+def consent_document(request, org, consent_pk):
+    consent = selectors.consent_get_for(organisation=request.organisation, pk=consent_pk)
+    if not consent.document:
+        raise Http404
+    return FileResponse(consent.document.open("rb"), as_attachment=True,
+                        filename=consent.document.name.rsplit("/", 1)[-1])
+
+
+@organisation_view(perm.VIEW_FAMILIES)
+def family_list(request, org):
+    families = selectors.family_list(organisation=request.organisation,
+                                     search=request.GET.get("q", ""))
+    return render(request, "people/family_list.html", {
+        "families": families, "search": request.GET.get("q", ""),
+        "can_manage": perm.MANAGE_FAMILIES in request.permissions,
+    })
+
+
+@organisation_view(perm.MANAGE_FAMILIES)
+def family_create(request, org):
+    form = FamilyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        family = call_service(form, services.family_create, actor=request.user,
+                              organisation=request.organisation, **form.cleaned_data)
+        if family:
+            messages.success(request, _("The family is recorded."))
+            return redirect("people:family_detail", org=org, family_pk=family.pk)
+    return render(request, "people/family_form.html", {"form": form})
+
+
+@organisation_view(perm.VIEW_FAMILIES)
+def family_detail(request, org, family_pk):
+    family = selectors.family_get_for(organisation=request.organisation, pk=family_pk)
+    form = FamilyMemberForm(organisation=request.organisation)
+    return render(request, "people/family_detail.html", {
+        "family": family, "form": form,
+        "can_manage": perm.MANAGE_FAMILIES in request.permissions,
+    })
+
+
+@require_POST
+@organisation_view(perm.MANAGE_FAMILIES)
+def family_member_add(request, org, family_pk):
+    family = selectors.family_get_for(organisation=request.organisation, pk=family_pk)
+    form = FamilyMemberForm(request.POST, organisation=request.organisation)
+    if form.is_valid() and call_service(form, services.family_member_add, actor=request.user,
+                                        family=family, **form.cleaned_data):
+        messages.success(request, _("The person is added to the family."))
+        return redirect("people:family_detail", org=org, family_pk=family.pk)
+    return render(request, "people/family_detail.html",
+                  {"family": family, "form": form, "can_manage": True}, status=400)

@@ -1,0 +1,13 @@
+"""Settings for the test suite: the project's settings with fast hashing and local mail."""
+
+import os
+
+os.environ.setdefault("DEBUG", "true")
+os.environ.setdefault("STATICFILES_STORAGE", "django.contrib.staticfiles.storage.StaticFilesStorage")
+
+from peercircle.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = BASE_DIR / "test-results" / "media"  # noqa: F405
+DATABASES["default"].pop("OPTIONS", None) if DATABASES["default"]["ENGINE"].endswith("sqlite3") else None  # noqa: F405
