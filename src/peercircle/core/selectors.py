@@ -12,6 +12,7 @@ def activity_list(*, organisation, user, permissions) -> QuerySet[Activity]:
     """The ledger as this person may see it: all of it, or only the work they did."""
     qs = Activity.objects.filter(organisation=organisation).select_related("programme", "region")
     qs = qs.prefetch_related("providers").annotate(named_count=Count("participants"))
+    qs = qs.order_by("-date", "-id")
     if VIEW_ALL_ACTIVITIES not in permissions:
         qs = qs.filter(providers=user)
     return qs
