@@ -169,7 +169,6 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="PeerCircle <noreply@peercircle.invalid>")
 
 # Network figures: cells below this count are shown as "<N" so no person can be singled out.
-FORMS_URLFIELD_ASSUME_HTTPS = True
 SMALL_NUMBER_THRESHOLD = 5
 INVITATION_VALID_DAYS = 14
 

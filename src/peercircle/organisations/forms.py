@@ -25,6 +25,7 @@ class OrganisationProfileForm(StyledForm, forms.ModelForm):
         label=_("Help areas"), queryset=HelpArea.objects.all(), required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Organisation

@@ -1,0 +1,113 @@
+import datetime
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
+
+from peercircle.accounts.models import User
+from peercircle.core.models import AuditEntry
+from peercircle.organisations.models import Invitation, Membership
+from peercircle.organisations.network import network_figures, suppress
+from peercircle.organisations.roles import Role
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _invite(client, org, **data):
+    payload = {"email": "new.volunteer@example.org", "role": "volunteer",
+               "volunteer_kind": "peer_consultant", "language": "ru"}
+    payload.update(data)
+    return client.post(reverse("organisations:invite", kwargs={"org": org.slug}), payload)
+
+
+def test_a_coordinator_invites_by_email_in_the_invitees_language(
+    client_for, coordinator, org, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _invite(client_for(coordinator), org)
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert "PeerCircle" in message.subject and coordinator.full_name in message.body
+    assert message.to == ["new.volunteer@example.org"]
+    with scopes_disabled():
+        token = Invitation.objects.get().token
+    assert f"/invitations/{token}/" in message.body
+
+
+def test_an_invitation_for_a_volunteer_must_say_how_they_work(client_for, coordinator, org):
+    response = _invite(client_for(coordinator), org, volunteer_kind="")
+    assert response.status_code == 200
+    assert "consultant, mentor or animator" in response.content.decode()
+    with scopes_disabled():
+        assert not Invitation.objects.exists()
+
+
+def test_accepting_an_invitation_creates_the_account_and_membership(client_for, coordinator, org,
+                                                                    client):
+    _invite(client_for(coordinator), org)
+    client.logout()
+    with scopes_disabled():
+        token = Invitation.objects.get().token
+    url = reverse("invitation_accept", kwargs={"token": token})
+    weak = client.post(url, {"full_name": "Nina", "password1": "123", "password2": "123"})
+    assert weak.status_code == 200 and not User.objects.filter(full_name="Nina").exists()
+    response = client.post(url, {"full_name": "Nina Volkova", "password1": "a-long-passphrase-9",
+                                 "password2": "a-long-passphrase-9"})
+    assert response.status_code == 302
+    user = User.objects.get(email="new.volunteer@example.org")
+    assert user.language == "ru"
+    assert Membership.objects.get(user=user).role == Role.VOLUNTEER
+    assert client.post(url, {}).status_code == 410  # a link works once
+
+
+def test_an_expired_invitation_is_refused(client, coordinator, org):
+    invitation = Invitation.objects.create(
+        organisation=org, email="late@example.org", role=Role.STAFF, invited_by=coordinator,
+        expires_at=timezone.now() - datetime.timedelta(minutes=1))
+    response = client.get(reverse("invitation_accept", kwargs={"token": invitation.token}))
+    assert response.status_code == 410
+    assert "expired" in response.content.decode()
+
+
+def test_a_coordinator_cannot_switch_off_their_own_membership(client_for, coordinator, org):
+    membership = coordinator.memberships.get()
+    response = client_for(coordinator).post(
+        reverse("organisations:member_edit", kwargs={"org": org.slug, "membership_pk": membership.pk}),
+        {"role": "coordinator", "is_active": ""})
+    assert response.status_code == 200
+    membership.refresh_from_db()
+    assert membership.is_active
+
+
+def test_profile_edit_is_audited(client_for, coordinator, org):
+    response = client_for(coordinator).post(
+        reverse("organisations:profile_edit", kwargs={"org": org.slug}),
+        {"name": "Alpha NGO", "kind": "ngo", "languages": ["ru", "tt"], "formats": ["phone"],
+         "help_areas": [], "regions": []})
+    assert response.status_code == 302
+    org.refresh_from_db()
+    assert org.languages == ["ru", "tt"]
+    with scope(organisation=org):
+        assert AuditEntry.objects.filter(object_type="organisations.Organisation").exists()
+
+
+def test_small_numbers_are_suppressed():
+    assert [suppress(n) for n in (0, 1, 4, 5, 120)] == ["0", "<5", "<5", "5", "120"]
+
+
+def test_network_figures_are_counts_with_small_numbers_hidden(org):
+    network = factories.NetworkFactory()
+    hub = factories.OrganisationFactory(network=network, coordinates_network=True)
+    member = factories.OrganisationFactory(network=network)
+    for _ in range(7):
+        factories.BeneficiaryFactory(organisation=member)
+    factories.BeneficiaryFactory(organisation=org)  # not in the network
+    factories.MembershipFactory(organisation=member, role=Role.VOLUNTEER)
+    figures = network_figures(organisation=hub)
+    assert figures["member_count"] == 2
+    assert figures["total"].beneficiaries == "7"
+    assert figures["total"].volunteers == "<5"
