@@ -160,7 +160,7 @@ STORAGES = {
 }
 # Uploaded documents (signed consents) are private: never served as static files.
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "private-media")))
-MEDIA_URL = None
+MEDIA_URL = "/private-media/"  # never routed: documents are served by permission-checked views
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 CONSENT_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 

@@ -1,0 +1,88 @@
+"""Real-browser tests: Playwright drives the system Chromium against Django's live server."""
+
+import base64
+import hashlib
+import hmac
+import os
+import struct
+import time
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.apps import apps as django_apps
+from django.conf import settings
+from django.test import Client
+
+from peercircle.core import reference
+
+# Playwright's sync API runs an event loop in the test thread; the test still talks to the
+# database from that thread while the live server serves the browser from another one.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+
+pytestmark = pytest.mark.e2e
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"],
+    }
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "en-GB", "viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture
+def e2e(live_server, transactional_db, page, settings):
+    settings.MEDIA_ROOT = settings.BASE_DIR / "test-results" / "media"
+    reference.load(django_apps)  # transactional tests flush the data migration's rows
+    page.set_default_timeout(15_000)
+    return live_server
+
+
+def sign_in_as(page, live_server, user) -> None:
+    """Put a signed-in session into the browser (for pages behind two-factor set-up)."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value,
+                               "url": live_server.url}])
+
+
+def screenshot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def assert_accessible(page) -> None:
+    results = Axe().run(page)
+    serious = [v for v in results.response["violations"]
+               if v.get("impact") in ("serious", "critical")]
+    assert serious == [], "\n".join(
+        f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in serious)
+
+
+def totp_now(secret: str) -> str:
+    """RFC 6238 code for a base32 secret, as an authenticator app would show it."""
+    key = base64.b32decode(secret.upper() + "=" * (-len(secret) % 8))
+    counter = struct.pack(">Q", int(time.time()) // 30)
+    digest = hmac.new(key, counter, hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    code = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
+    return f"{code % 1_000_000:06d}"

@@ -1,0 +1,141 @@
+import re
+
+import pytest
+from allauth.mfa.models import Authenticator
+from django_scopes import scopes_disabled
+from playwright.sync_api import expect
+
+from peercircle.core.models import AuditEntry
+from peercircle.organisations.roles import Role
+from peercircle.people.models import BeneficiaryIdentity
+from tests import factories
+from tests.conftest import give_totp
+from tests.e2e.conftest import assert_accessible, screenshot, sign_in_as, totp_now
+
+pytestmark = pytest.mark.e2e
+
+
+def _login_form(page, url, email):
+    page.goto(url + "/accounts/login/")
+    page.get_by_label(re.compile("^e-?mail", re.I)).fill(email)
+    page.get_by_label("Password").fill(factories.PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+
+
+def test_login_and_language_switch(e2e, page):
+    membership = factories.MembershipFactory(role=Role.VOLUNTEER, organisation__name="Тёплый дом")
+    _login_form(page, e2e.url, membership.user.email)
+    expect(page.get_by_role("heading", name="Тёплый дом")).to_be_visible()
+    expect(page.get_by_text("My activities this month")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "login-volunteer-home-en")
+    page.get_by_role("button", name="RU").click()
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    expect(page.get_by_text("Мои активности в этом месяце")).to_be_visible()
+    screenshot(page, "volunteer-home-ru")
+    page.get_by_role("button", name="PL").click()
+    expect(page.locator("html")).to_have_attribute("lang", "pl")
+    assert_accessible(page)
+    screenshot(page, "volunteer-home-pl")
+
+
+def test_wrong_password_gives_a_clear_message(e2e, page):
+    user = factories.UserFactory()
+    page.goto(e2e.url + "/accounts/login/")
+    page.get_by_label(re.compile("^e-?mail", re.I)).fill(user.email)
+    page.get_by_label("Password").fill("not the password")
+    page.get_by_role("button", name="Sign In").click()
+    expect(page.get_by_text(re.compile("not correct", re.I))).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "login-error")
+
+
+def test_a_coordinator_sets_up_two_factor_at_first_sign_in(e2e, page):
+    membership = factories.MembershipFactory(role=Role.COORDINATOR)
+    _login_form(page, e2e.url, membership.user.email)
+    # Changing two-factor settings asks for the password again (allauth's reauthentication).
+    expect(page).to_have_url(re.compile("/accounts/reauthenticate/"))
+    page.get_by_label("Password").fill(factories.PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
+    expect(page).to_have_url(re.compile("/accounts/2fa/totp/activate/"))
+    assert_accessible(page)
+    screenshot(page, "two-factor-setup")
+    secret = page.locator("#authenticator_secret").input_value()
+    page.get_by_label("Authenticator code").fill(totp_now(secret))
+    page.get_by_role("button", name="Activate").click()
+    expect(page.get_by_text(re.compile("recovery codes", re.I)).first).to_be_visible()
+    screenshot(page, "two-factor-recovery-codes")
+    assert Authenticator.objects.filter(user=membership.user, type="totp").exists()
+    page.goto(f"{e2e.url}/o/{membership.organisation.slug}/")
+    expect(page.get_by_role("heading", name=membership.organisation.name)).to_be_visible()
+
+
+@pytest.mark.parametrize("role", [r.value for r in Role])
+def test_home_page_per_role(e2e, page, role):
+    network = factories.NetworkFactory(name="Равные рядом")
+    org = factories.OrganisationFactory(name="АНО «Рядом»", network=network,
+                                        coordinates_network=True)
+    for _ in range(3):
+        factories.BeneficiaryFactory(organisation=org)
+    user = factories.MembershipFactory(role=role, organisation=org).user
+    give_totp(user)
+    sign_in_as(page, e2e, user)
+    page.goto(f"{e2e.url}/o/{org.slug}/")
+    expect(page.get_by_role("heading", name="АНО «Рядом»")).to_be_visible()
+    expect(page.get_by_role("heading", name="Next things to do")).to_be_visible()
+    if role in (Role.COORDINATOR, Role.STAFF):
+        expect(page.get_by_text("3 beneficiaries have no recorded consent")).to_be_visible()
+    if role == Role.NETWORK_COORDINATOR:
+        page.get_by_role("link", name="Network").first.click()
+        expect(page.get_by_text("All member organisations")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, f"home-{role}")
+
+
+def test_beneficiary_create_consent_and_open_identity(e2e, page):
+    membership = factories.MembershipFactory(role=Role.STAFF)
+    org = membership.organisation
+    factories.PartnerFactory(organisation=org, name="City library")
+    sign_in_as(page, e2e, membership.user)
+    page.goto(f"{e2e.url}/o/{org.slug}/beneficiaries/")
+    page.get_by_role("link", name="New beneficiary").click()
+    page.get_by_label("Year of birth").fill("3000")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("The year of birth cannot be in the future.")).to_be_visible()
+    page.get_by_label("Year of birth").fill("1984")
+    page.get_by_label("Oncology").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("heading", name=re.compile(r"^B-"))).to_be_visible()
+    screenshot(page, "beneficiary-detail")
+
+    page.get_by_role("link", name="Edit name and contacts").click()
+    expect(page.get_by_text("no active consent")).to_be_visible()
+    page.get_by_label("Full name").fill("Vera Ivanova")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("gave no consent")).to_be_visible()
+    screenshot(page, "identity-refused-without-consent")
+
+    page.go_back()
+    page.go_back()
+    page.get_by_role("link", name="Record consent").click()
+    page.get_by_label("Purpose").select_option("data_processing")
+    page.get_by_label("How it was given").select_option("signed_paper")
+    page.get_by_label("Given by").fill("beneficiary")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("The consent is recorded.")).to_be_visible()
+
+    page.get_by_role("link", name="Edit name and contacts").click()
+    page.get_by_label("Full name").fill("Vera Ivanova")
+    page.get_by_label("Phone").fill("+7 900 123-45-67")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("The name and contacts are saved.")).to_be_visible()
+    expect(page.get_by_text("Vera Ivanova")).to_have_count(0)
+
+    page.get_by_role("button", name="Show name and contacts").click()
+    expect(page.get_by_text("Vera Ivanova")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "identity-opened")
+    with scopes_disabled():
+        assert BeneficiaryIdentity.objects.get().full_name == "Vera Ivanova"
+        assert AuditEntry.objects.filter(action="view_identity", actor=membership.user).count() == 1
