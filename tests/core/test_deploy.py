@@ -1,0 +1,51 @@
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def test_deploy_check_is_clean_with_production_settings(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "peercircle.settings",
+        "DEBUG": "false",
+        "SECURE": "true",
+        "SECRET_KEY": "x" * 20 + "production-like-secret-key-for-the-check-0123456789",
+        "ALLOWED_HOSTS": "peercircle.example.org",
+        "PEERCIRCLE_HOME": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "peercircle", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "peercircle.settings", "DEBUG": "false",
+           "SECRET_KEY": "", "PEERCIRCLE_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "peercircle", "check"], env=env,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+@pytest.mark.django_db
+def test_dashboard_queries_do_not_grow_with_data(client_for, coordinator, org,
+                                                 django_assert_max_num_queries):
+    from django.urls import reverse
+
+    from tests import factories
+
+    for _ in range(30):
+        factories.BeneficiaryFactory(organisation=org)
+        factories.ActivityFactory(organisation=org)
+    client = client_for(coordinator)
+    with django_assert_max_num_queries(25):
+        assert client.get(reverse("core:dashboard", kwargs={"org": org.slug})).status_code == 200
+    for name in ("people:beneficiary_list", "core:activity_list", "core:audit_list",
+                 "organisations:members"):
+        with django_assert_max_num_queries(20):
+            assert client.get(reverse(name, kwargs={"org": org.slug})).status_code == 200
