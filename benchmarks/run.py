@@ -1,0 +1,44 @@
+"""PeerCircle benchmarks. Prints one line per figure: `bench: NAME VALUE UNIT`.
+
+Quick scale by default; SCALE=large for the full one. Runs on a throw-away SQLite database
+unless DATABASE_URL points elsewhere (use a scratch PostgreSQL database for that).
+"""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+SCALES = {"quick": {"activities": 2_000, "beneficiaries": 500, "repeats": 15},
+          "large": {"activities": 50_000, "beneficiaries": 10_000, "repeats": 40}}
+
+
+def setup_django(workdir: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    os.environ.setdefault("DEBUG", "true")
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
+    os.environ["PEERCIRCLE_HOME"] = str(workdir)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "peercircle.settings"
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+
+
+def report(name: str, value: float, unit: str) -> None:
+    print(f"bench: {name} {value:.3f} {unit}", flush=True)
+
+
+def main() -> None:
+    scale = SCALES[os.environ.get("SCALE", "quick")]
+    with tempfile.TemporaryDirectory() as tmp:
+        setup_django(Path(tmp))
+        from benchmarks import ledger
+
+        ledger.run(scale, report)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    main()
