@@ -1,6 +1,7 @@
 """PeerCircle settings: every value that differs between machines comes from the environment."""
 
 from pathlib import Path
+from urllib.parse import unquote
 
 import environ
 from django.utils.translation import gettext_lazy as _
@@ -92,7 +93,8 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'peercircle.sqlite3'}"),
 }
-DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# A Unix-socket directory may be given percent-encoded as the host (postgres://u@%2Frun%2Fpg/db).
+DATABASES["default"]["HOST"] = unquote(DATABASES["default"].get("HOST", ""))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
