@@ -129,7 +129,7 @@ def _staff_and_volunteers(org: Organisation, rnd: random.Random) -> list:
             "ops-razem": VolunteerKind.ANIMATOR}.get(org.slug, VolunteerKind.PEER_CONSULTANT)
     people_here = []
     for index in range(9):
-        role = Role.COORDINATOR if index == 0 else Role.STAFF if index == 1 else Role.VOLUNTEER
+        role = {0: Role.COORDINATOR, 1: Role.STAFF, 2: Role.SUPERVISOR}.get(index, Role.VOLUNTEER)
         user = _user(_email(f"{org.slug}.{index}"), f"{rnd.choice(first)} {rnd.choice(last)}",
                      "pl" if polish else "ru")
         Membership.objects.get_or_create(user=user, organisation=org, role=role, defaults={
@@ -214,7 +214,7 @@ def demo_load(seed: int = 2026) -> list[tuple[str, str]]:
                 Programme.objects.create(organisation=org, name=name, kind=kind)
             team = _staff_and_volunteers(org, rnd)
             _partners(org, team[0])
-            _casework(org, team[0], team[2:], rnd, today)
+            _casework(org, team[0], team[3:], rnd, today)
     return _demo_logins(organisations)
 
 

@@ -1,0 +1,26 @@
+import pytest
+from django_scopes import scopes_disabled
+
+from peercircle.core.models import Activity
+from peercircle.demo import demo_load
+from peercircle.organisations.models import Membership, Organisation
+from peercircle.organisations.roles import Role
+from peercircle.people.models import Beneficiary, Family
+
+
+@pytest.mark.django_db
+def test_the_demo_network_recreates_the_seed_programmes():
+    logins = demo_load()
+    assert len(logins) == 7
+    assert Organisation.objects.count() == 8
+    hub = Organisation.objects.get(coordinates_network=True)
+    assert set(hub.regions.values_list("code", flat=True)) == {"ru-mow", "ru-mos"}
+    assert Organisation.objects.get(slug="ops-razem").regions.get().code == "pl-14"
+    roles = set(Membership.objects.values_list("role", flat=True))
+    assert roles == {role.value for role in Role}
+    with scopes_disabled():
+        assert Beneficiary.objects.count() > 150
+        assert Family.objects.exists()
+        assert Activity.objects.filter(kind="group_session", anonymous_count__gt=0).exists()
+    demo_load()  # a second run changes nothing
+    assert Organisation.objects.count() == 8
