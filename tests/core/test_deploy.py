@@ -5,16 +5,20 @@ import sys
 import pytest
 
 
+def _production_env(**values) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return {**env, **values}
+
+
 def test_deploy_check_is_clean_with_production_settings(tmp_path):
-    env = {
-        **os.environ,
+    env = _production_env(**{
         "DJANGO_SETTINGS_MODULE": "peercircle.settings",
         "DEBUG": "false",
         "SECURE": "true",
         "SECRET_KEY": "x" * 20 + "production-like-secret-key-for-the-check-0123456789",
         "ALLOWED_HOSTS": "peercircle.example.org",
         "PEERCIRCLE_HOME": str(tmp_path),
-    }
+    })
     result = subprocess.run(
         [sys.executable, "-m", "peercircle", "check", "--deploy", "--fail-level", "WARNING"],
         env=env, capture_output=True, text=True, check=False,
@@ -24,8 +28,8 @@ def test_deploy_check_is_clean_with_production_settings(tmp_path):
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "peercircle.settings", "DEBUG": "false",
-           "SECRET_KEY": "", "PEERCIRCLE_HOME": str(tmp_path)}
+    env = _production_env(DJANGO_SETTINGS_MODULE="peercircle.settings", DEBUG="false",
+                          SECRET_KEY="", PEERCIRCLE_HOME=str(tmp_path))
     result = subprocess.run([sys.executable, "-m", "peercircle", "check"], env=env,
                             capture_output=True, text=True, check=False)
     assert result.returncode != 0
