@@ -10,4 +10,5 @@ from peercircle.settings import *  # noqa: E402,F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "test-results" / "media"  # noqa: F405
-DATABASES["default"].pop("OPTIONS", None) if DATABASES["default"]["ENGINE"].endswith("sqlite3") else None  # noqa: F405
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"].pop("OPTIONS", None)  # noqa: F405

@@ -39,13 +39,13 @@ class TranslatedName(models.Model):
         abstract = True
         ordering = ["name_en"]
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         language = (translation.get_language() or "en")[:2]
         return getattr(self, f"name_{language}", "") or self.name_en
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Region(TranslatedName):
