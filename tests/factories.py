@@ -10,6 +10,7 @@ from peercircle.core.models import Activity, Programme
 from peercircle.organisations.models import Membership, Network, Organisation, Partner
 from peercircle.organisations.roles import Role, VolunteerKind
 from peercircle.people.models import Beneficiary, BeneficiaryIdentity, Consent, Family
+from peercircle.volunteers.models import ApplicationQuestion, Volunteer
 
 PASSWORD = "correct horse battery staple"
 
@@ -128,3 +129,20 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     format = "phone"
     anonymous_count = 1
     recorded_by = factory.SubFactory(UserFactory)
+
+
+class VolunteerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Volunteer
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    full_name = factory.Faker("name")
+    email = factory.Sequence(lambda n: f"volunteer{n}@example.org")
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ApplicationQuestion
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    label = factory.Sequence(lambda n: f"Question {n}")

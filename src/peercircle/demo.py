@@ -16,6 +16,8 @@ from peercircle.core.services import activity_record
 from peercircle.organisations.models import Membership, Network, Organisation, Partner
 from peercircle.organisations.roles import Role, VolunteerKind
 from peercircle.people import services as people
+from peercircle.volunteers import services as volunteers
+from peercircle.volunteers.models import Screening, Stage
 
 DEMO_PASSWORD = "peercircle-demo"
 DEMO_DOMAIN = "demo.peercircle.org"
@@ -177,6 +179,39 @@ def _casework(org: Organisation, actor, providers, rnd: random.Random, today) ->
         _families(org, actor, beneficiaries, rnd)
 
 
+def _volunteer_pipeline(org, coordinator, volunteer_users, rnd, today) -> None:
+    """Volunteer records: the active ones linked to their accounts, and a few applicants."""
+    areas = list(org.help_areas.all())
+    started = today - datetime.timedelta(days=120)
+    applicants = [(user.full_name, user.email, user) for user in volunteer_users]
+    applicants += [(_invented_name(org, rnd), f"applicant{i}.{org.slug}@{DEMO_DOMAIN}", None)
+                   for i in range(4)]
+    for index, (name, email, user) in enumerate(applicants):
+        record = volunteers.volunteer_apply(organisation=org, full_name=name, email=email,
+                                            motivation="—", help_areas=rnd.sample(areas, 1),
+                                            languages=org.languages, formats=org.formats)
+        record.history.update(changed_on=started)
+        if user is None and index % 2 == 0:
+            continue  # waiting for an interview
+        volunteers.volunteer_screen(actor=coordinator, volunteer=record,
+                                    interviewed_on=started + datetime.timedelta(days=7),
+                                    decision=Screening.Decision.ACCEPT)
+        volunteers.volunteer_stage_change(actor=coordinator, volunteer=record,
+                                          to_stage=Stage.IN_TRAINING,
+                                          changed_on=started + datetime.timedelta(days=14))
+        if user is None:
+            continue
+        volunteers.volunteer_stage_change(actor=coordinator, volunteer=record,
+                                          to_stage=Stage.ACTIVE,
+                                          changed_on=started + datetime.timedelta(days=30))
+        record.user = user
+        volunteers.volunteer_profile_update(
+            actor=coordinator, volunteer=record, help_areas=rnd.sample(areas, 1),
+            lived_experience=rnd.sample(areas, 1), languages=org.languages,
+            regions=list(org.regions.all()), formats=org.formats,
+            weekly_capacity=rnd.randint(2, 6))
+
+
 def _invented_name(org, rnd) -> str:
     first, last = (PL_FIRST, PL_LAST) if org.slug == "ops-razem" else (RU_FIRST, RU_LAST)
     return f"{rnd.choice(first)} {rnd.choice(last)}"
@@ -215,6 +250,7 @@ def demo_load(seed: int = 2026) -> list[tuple[str, str]]:
             team = _staff_and_volunteers(org, rnd)
             _partners(org, team[0])
             _casework(org, team[0], team[3:], rnd, today)
+            _volunteer_pipeline(org, team[0], team[3:], rnd, today)
     return _demo_logins(organisations)
 
 

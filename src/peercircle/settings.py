@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "peercircle.accounts",
     "peercircle.organisations",
     "peercircle.people",
+    "peercircle.volunteers",
 ]
 
 MIDDLEWARE = [

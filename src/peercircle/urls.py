@@ -2,11 +2,13 @@ from django.urls import include, path
 
 from peercircle.accounts import views as account_views
 from peercircle.organisations import views as organisation_views
+from peercircle.volunteers import views as volunteer_views
 
 organisation_patterns = [
     path("", include("peercircle.core.urls")),
     path("", include("peercircle.organisations.urls")),
     path("", include("peercircle.people.urls")),
+    path("", include("peercircle.volunteers.urls")),
 ]
 
 urlpatterns = [
@@ -14,6 +16,9 @@ urlpatterns = [
     path("language/", account_views.language_set, name="language_set"),
     path("invitations/<str:token>/", organisation_views.invitation_accept,
          name="invitation_accept"),
+    path("apply/<slug:organisation_slug>/", volunteer_views.apply, name="volunteer_apply"),
+    path("apply/<slug:organisation_slug>/thanks/", volunteer_views.apply_thanks,
+         name="volunteer_apply_thanks"),
     path("accounts/", include("allauth.urls")),
     path("o/<slug:org>/", include(organisation_patterns)),
 ]

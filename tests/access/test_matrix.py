@@ -63,6 +63,9 @@ def _world_for(org):
         "invitation_pk": invitation.pk,
         "partner_pk": factories.PartnerFactory(organisation=org).pk,
         "token": invitation.token,
+        "organisation_slug": org.slug,
+        "volunteer_pk": factories.VolunteerFactory(organisation=org).pk,
+        "question_pk": factories.QuestionFactory(organisation=org).pk,
     }
 
 

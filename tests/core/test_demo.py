@@ -6,6 +6,7 @@ from peercircle.demo import demo_load
 from peercircle.organisations.models import Membership, Organisation
 from peercircle.organisations.roles import Role
 from peercircle.people.models import Beneficiary, Family
+from peercircle.volunteers.models import Volunteer
 
 
 @pytest.mark.django_db
@@ -22,5 +23,8 @@ def test_the_demo_network_recreates_the_seed_programmes():
         assert Beneficiary.objects.count() > 150
         assert Family.objects.exists()
         assert Activity.objects.filter(kind="group_session", anonymous_count__gt=0).exists()
+        stages = set(Volunteer.objects.values_list("stage", flat=True))
+        assert {"applied", "in_training", "active"} <= stages
+        assert Volunteer.objects.filter(stage="active", user__isnull=False).exists()
     demo_load()  # a second run changes nothing
     assert Organisation.objects.count() == 8

@@ -11,6 +11,7 @@ from peercircle.core import permissions as core
 from peercircle.organisations import permissions as org
 from peercircle.organisations.roles import Role
 from peercircle.people import permissions as people
+from peercircle.volunteers import permissions as volunteers
 
 _EVERY_MEMBER = {core.VIEW_HOME, org.VIEW_PROFILE}
 _CASEWORK = {
@@ -40,9 +41,17 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             org.VIEW_PARTNERS,
             org.MANAGE_PARTNERS,
             core.VIEW_AUDIT,
+            volunteers.VIEW_VOLUNTEERS,
+            volunteers.MANAGE_VOLUNTEERS,
+            volunteers.CONFIGURE_APPLICATION,
         }
     ),
-    Role.STAFF: frozenset(_EVERY_MEMBER | _CASEWORK | {org.VIEW_MEMBERS, org.VIEW_PARTNERS}),
+    Role.STAFF: frozenset(
+        _EVERY_MEMBER
+        | _CASEWORK
+        | {org.VIEW_MEMBERS, org.VIEW_PARTNERS, volunteers.VIEW_VOLUNTEERS,
+           volunteers.MANAGE_VOLUNTEERS}
+    ),
     # Supervisors and curators work with cases under their codes, never with identities.
     Role.SUPERVISOR: frozenset(
         _EVERY_MEMBER

@@ -8,20 +8,24 @@ from django.core.exceptions import ValidationError
 CHECK_WIDGETS = (forms.CheckboxInput, forms.CheckboxSelectMultiple, forms.RadioSelect)
 
 
+def style_field(field: forms.Field) -> None:
+    widget = field.widget
+    if isinstance(widget, CHECK_WIDGETS):
+        css = "form-check-input"
+    elif isinstance(widget, forms.Select | forms.SelectMultiple):
+        css = "form-select"
+    else:
+        css = "form-control"
+    widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
 class StyledForm:
     """Adds Bootstrap classes to the widgets; errors stay next to their field."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, CHECK_WIDGETS):
-                css = "form-check-input"
-            elif isinstance(widget, forms.Select | forms.SelectMultiple):
-                css = "form-select"
-            else:
-                css = "form-control"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+            style_field(field)
 
     def full_clean(self):
         super().full_clean()

@@ -1,0 +1,128 @@
+"""Writes about volunteers: application, screening, stage changes, routing profile."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_scopes import scope
+
+from peercircle.core.audit import audit_record, audited_save
+from peercircle.core.models import AuditEntry
+from peercircle.volunteers.models import (
+    TRANSITIONS,
+    ApplicationQuestion,
+    Screening,
+    Stage,
+    StageChange,
+    Volunteer,
+)
+
+
+def _history_add(volunteer: Volunteer, *, actor, from_stage: str, on: datetime.date,
+                 reason: str = "") -> StageChange:
+    return StageChange.objects.create(
+        organisation=volunteer.organisation, volunteer=volunteer, from_stage=from_stage,
+        to_stage=volunteer.stage, changed_on=on, reason=reason,
+        changed_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+
+
+def volunteer_apply(*, organisation, full_name: str, email: str, phone: str = "",
+                    motivation: str = "", answers=(), help_areas=(), languages=(),
+                    formats=()) -> Volunteer:
+    """A public application. A person already known is not told so: their record gets a note."""
+    email = email.strip().lower()
+    today = timezone.localdate()
+    with scope(organisation=organisation), transaction.atomic():
+        known = Volunteer.objects.filter(organisation=organisation, email=email).first()
+        if known is not None and known.stage != Stage.LEFT:
+            _history_add(known, actor=None, from_stage=known.stage, on=today,
+                         reason=_("Applied again through the public form."))
+            return known
+        volunteer = known or Volunteer(organisation=organisation, email=email)
+        volunteer.full_name, volunteer.phone = full_name.strip(), phone
+        volunteer.motivation, volunteer.answers = motivation, list(answers)
+        volunteer.languages, volunteer.formats = list(languages), list(formats)
+        from_stage = volunteer.stage if known else ""
+        volunteer.stage = Stage.APPLIED
+        audited_save(volunteer, actor=None, organisation=organisation,
+                     m2m={"help_areas": help_areas}, masked=frozenset({"phone", "email"}))
+        _history_add(volunteer, actor=None, from_stage=from_stage, on=today)
+    return volunteer
+
+
+def _transition_validate(volunteer: Volunteer, *, to_stage: str, on: datetime.date,
+                         reason: str) -> None:
+    errors = {}
+    if to_stage not in TRANSITIONS[volunteer.stage]:
+        errors["to_stage"] = _("A volunteer who is “%(current)s” cannot move to “%(new)s”.") % {
+            "current": Stage(volunteer.stage).label, "new": Stage(to_stage).label}
+    if on > timezone.localdate():
+        errors["changed_on"] = _("The date cannot be in the future.")
+    last = volunteer.history.order_by("-changed_on").first()
+    if last is not None and on < last.changed_on:
+        errors["changed_on"] = _("The date cannot be earlier than the previous step (%(date)s).") % {
+            "date": last.changed_on.isoformat()}
+    if to_stage == Stage.LEFT and not reason.strip():
+        errors["reason"] = _("Say why the volunteer leaves.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def volunteer_stage_change(*, actor, volunteer: Volunteer, to_stage: str,
+                           changed_on: datetime.date, reason: str = "",
+                           paused_until: datetime.date | None = None) -> Volunteer:
+    _transition_validate(volunteer, to_stage=to_stage, on=changed_on, reason=reason)
+    if to_stage == Stage.PAUSED and paused_until is not None and paused_until <= changed_on:
+        raise ValidationError({"paused_until": _("The pause must end after it starts.")})
+    with transaction.atomic():
+        from_stage = volunteer.stage
+        volunteer.stage = to_stage
+        volunteer.paused_until = paused_until if to_stage == Stage.PAUSED else None
+        audited_save(volunteer, actor=actor, organisation=volunteer.organisation)
+        _history_add(volunteer, actor=actor, from_stage=from_stage, on=changed_on, reason=reason)
+    return volunteer
+
+
+def volunteer_screen(*, actor, volunteer: Volunteer, interviewed_on: datetime.date,
+                     decision: str, notes: str = "", reason: str = "") -> Screening:
+    """Record the interview; accepting moves the applicant on, declining closes the record."""
+    if volunteer.stage != Stage.APPLIED:
+        raise ValidationError(_("Only applicants are screened."))
+    to_stage = Stage.SCREENED if decision == Screening.Decision.ACCEPT else Stage.LEFT
+    with transaction.atomic():
+        screening = Screening(organisation=volunteer.organisation, volunteer=volunteer,
+                              interviewed_on=interviewed_on, notes=notes, decision=decision,
+                              interviewer=actor)
+        audited_save(screening, actor=actor, organisation=volunteer.organisation)
+        volunteer_stage_change(actor=actor, volunteer=volunteer, to_stage=to_stage,
+                               changed_on=interviewed_on, reason=reason)
+    return screening
+
+
+def volunteer_profile_update(*, actor, volunteer: Volunteer, phone: str = "", help_areas=(),
+                             lived_experience=(), languages=(), regions=(), formats=(),
+                             weekly_capacity: int = 0) -> Volunteer:
+    volunteer.phone, volunteer.weekly_capacity = phone, weekly_capacity
+    volunteer.languages, volunteer.formats = list(languages), list(formats)
+    return audited_save(volunteer, actor=actor, organisation=volunteer.organisation,
+                        m2m={"help_areas": help_areas, "lived_experience": lived_experience,
+                             "regions": regions}, masked=frozenset({"phone", "email"}))
+
+
+def question_save(*, actor, organisation, question: ApplicationQuestion | None = None,
+                  data: dict) -> ApplicationQuestion:
+    question = question or ApplicationQuestion(organisation=organisation)
+    for name, value in data.items():
+        setattr(question, name, value)
+    return audited_save(question, actor=actor, organisation=organisation)
+
+
+def question_delete(*, actor, question: ApplicationQuestion) -> None:
+    with transaction.atomic():
+        audit_record(actor=actor, organisation=question.organisation,
+                     action=AuditEntry.Action.DELETE, instance=question,
+                     before={"label": question.label})
+        question.delete()

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from peercircle.volunteers import views
+
+app_name = "volunteers"
+urlpatterns = [
+    path("volunteers/", views.volunteer_list, name="list"),
+    path("volunteers/application-form/", views.questions, name="questions"),
+    path("volunteers/application-form/<int:question_pk>/delete/", views.question_delete,
+         name="question_delete"),
+    path("volunteers/<int:volunteer_pk>/", views.volunteer_detail, name="detail"),
+    path("volunteers/<int:volunteer_pk>/screening/", views.volunteer_screen, name="screen"),
+    path("volunteers/<int:volunteer_pk>/stage/", views.volunteer_stage, name="stage"),
+    path("volunteers/<int:volunteer_pk>/profile/", views.volunteer_profile, name="profile"),
+]

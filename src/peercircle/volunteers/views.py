@@ -1,0 +1,139 @@
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_scopes import scope
+
+from peercircle.core.access import organisation_view, public_view
+from peercircle.core.forms import call_service
+from peercircle.core.ratelimit import allow, client_address
+from peercircle.organisations.selectors import organisation_by_slug
+from peercircle.volunteers import permissions as perm
+from peercircle.volunteers import selectors, services
+from peercircle.volunteers.forms import (
+    ApplicationForm,
+    ProfileForm,
+    QuestionForm,
+    ScreeningForm,
+    StageChangeForm,
+)
+from peercircle.volunteers.models import TRANSITIONS, Stage
+
+APPLICATIONS_PER_HOUR = 5
+
+
+@public_view
+def apply(request, organisation_slug):
+    """The public application form: no login, spam-protected, never says who is known."""
+    organisation = organisation_by_slug(organisation_slug)
+    if organisation is None:
+        raise Http404
+    with scope(organisation=organisation):
+        form = ApplicationForm(request.POST or None,
+                               questions=selectors.question_list(organisation=organisation))
+        if request.method == "POST":
+            if not allow(f"apply:{organisation.pk}:{client_address(request)}",
+                         limit=APPLICATIONS_PER_HOUR, window_seconds=3600):
+                return render(request, "volunteers/apply_limited.html",
+                              {"organisation": organisation}, status=429)
+            if form.is_spam:
+                return redirect("volunteer_apply_thanks", organisation_slug=organisation_slug)
+            if form.is_valid():
+                data = {k: form.cleaned_data[k] for k in (
+                    "full_name", "email", "phone", "motivation", "help_areas", "languages",
+                    "formats")}
+                services.volunteer_apply(organisation=organisation, answers=form.answers(),
+                                         **data)
+                return redirect("volunteer_apply_thanks", organisation_slug=organisation_slug)
+        return render(request, "volunteers/apply.html",
+                      {"form": form, "organisation": organisation})
+
+
+@public_view
+def apply_thanks(request, organisation_slug):
+    organisation = organisation_by_slug(organisation_slug)
+    if organisation is None:
+        raise Http404
+    return render(request, "volunteers/apply_thanks.html", {"organisation": organisation})
+
+
+@organisation_view(perm.VIEW_VOLUNTEERS)
+def volunteer_list(request, org):
+    stage = request.GET.get("stage", "")
+    stage = stage if stage in Stage.values else ""
+    return render(request, "volunteers/volunteer_list.html", {
+        "volunteers": selectors.volunteer_list(organisation=request.organisation, stage=stage,
+                                               search=request.GET.get("q", "")),
+        "counts": selectors.stage_counts(organisation=request.organisation),
+        "stage": stage, "search": request.GET.get("q", ""),
+    })
+
+
+@organisation_view(perm.VIEW_VOLUNTEERS)
+def volunteer_detail(request, org, volunteer_pk):
+    volunteer = selectors.volunteer_get_for(organisation=request.organisation, pk=volunteer_pk)
+    return render(request, "volunteers/volunteer_detail.html", {
+        "volunteer": volunteer, "history": selectors.volunteer_history(volunteer),
+        "screenings": volunteer.screenings.select_related("interviewer"),
+        "can_manage": perm.MANAGE_VOLUNTEERS in request.permissions,
+        "can_screen": volunteer.stage == Stage.APPLIED,
+    })
+
+
+@organisation_view(perm.MANAGE_VOLUNTEERS)
+def volunteer_screen(request, org, volunteer_pk):
+    volunteer = selectors.volunteer_get_for(organisation=request.organisation, pk=volunteer_pk)
+    form = ScreeningForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.volunteer_screen, actor=request.user,
+                        volunteer=volunteer, **form.cleaned_data):
+            messages.success(request, _("The screening is recorded."))
+            return redirect("volunteers:detail", org=org, volunteer_pk=volunteer.pk)
+    return render(request, "volunteers/screen.html", {"form": form, "volunteer": volunteer})
+
+
+@organisation_view(perm.MANAGE_VOLUNTEERS)
+def volunteer_stage(request, org, volunteer_pk):
+    volunteer = selectors.volunteer_get_for(organisation=request.organisation, pk=volunteer_pk)
+    form = StageChangeForm(request.POST or None, allowed=TRANSITIONS[volunteer.stage])
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.volunteer_stage_change, actor=request.user,
+                        volunteer=volunteer, **form.cleaned_data):
+            messages.success(request, _("The stage is changed."))
+            return redirect("volunteers:detail", org=org, volunteer_pk=volunteer.pk)
+    return render(request, "volunteers/stage.html", {"form": form, "volunteer": volunteer})
+
+
+@organisation_view(perm.MANAGE_VOLUNTEERS)
+def volunteer_profile(request, org, volunteer_pk):
+    volunteer = selectors.volunteer_get_for(organisation=request.organisation, pk=volunteer_pk)
+    form = ProfileForm.for_volunteer(volunteer, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if call_service(form, services.volunteer_profile_update, actor=request.user,
+                        volunteer=volunteer, **form.cleaned_data):
+            messages.success(request, _("The profile is saved."))
+            return redirect("volunteers:detail", org=org, volunteer_pk=volunteer.pk)
+    return render(request, "volunteers/profile.html", {"form": form, "volunteer": volunteer})
+
+
+@organisation_view(perm.CONFIGURE_APPLICATION)
+def questions(request, org):
+    form = QuestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        if call_service(form, services.question_save, actor=request.user,
+                        organisation=request.organisation, data=data):
+            messages.success(request, _("The question is added to the form."))
+            return redirect("volunteers:questions", org=org)
+    return render(request, "volunteers/questions.html", {
+        "form": form, "questions": selectors.question_list(organisation=request.organisation)})
+
+
+@require_POST
+@organisation_view(perm.CONFIGURE_APPLICATION)
+def question_delete(request, org, question_pk):
+    question = selectors.question_get_for(organisation=request.organisation, pk=question_pk)
+    services.question_delete(actor=request.user, question=question)
+    messages.success(request, _("The question is removed from the form."))
+    return redirect("volunteers:questions", org=org)
