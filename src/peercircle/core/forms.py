@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 
 CHECK_WIDGETS = (forms.CheckboxInput, forms.CheckboxSelectMultiple, forms.RadioSelect)
@@ -57,3 +58,16 @@ def call_service(form: forms.Form, service: Callable, **kwargs):
         else:
             form.add_error(None, error)
         return None
+
+
+def submit(request, form: forms.Form, service: Callable, *, success: str, then: Callable,
+           **service_kwargs):
+    """The POST half of a form page: validate, call the write service with the cleaned data,
+    report success and return `then(result)`; None when the page is to be shown (again)."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    result = call_service(form, service, **service_kwargs, **form.cleaned_data)
+    if not result:
+        return None
+    messages.success(request, success)
+    return then(result)

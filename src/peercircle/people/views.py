@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from peercircle.core.access import organisation_view
-from peercircle.core.forms import call_service
+from peercircle.core.forms import call_service, submit
 from peercircle.people import permissions as perm
 from peercircle.people import selectors, services
 from peercircle.people.forms import (
@@ -17,6 +17,11 @@ from peercircle.people.forms import (
     FamilyMemberForm,
     IdentityForm,
 )
+
+
+def _to_beneficiary(beneficiary):
+    return redirect("people:beneficiary_detail", org=beneficiary.organisation.slug,
+                    beneficiary_pk=beneficiary.pk)
 
 
 @organisation_view(perm.VIEW_BENEFICIARIES)
@@ -48,12 +53,10 @@ def beneficiary_create(request, org):
 def beneficiary_edit(request, org, beneficiary_pk):
     beneficiary = selectors.beneficiary_get_for(organisation=request.organisation, pk=beneficiary_pk)
     form = BeneficiaryForm.for_beneficiary(beneficiary, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if call_service(form, services.beneficiary_update, actor=request.user,
-                        beneficiary=beneficiary, **form.cleaned_data):
-            messages.success(request, _("The record is saved."))
-            return redirect("people:beneficiary_detail", org=org, beneficiary_pk=beneficiary.pk)
-    return render(request, "people/beneficiary_form.html",
+    done = submit(request, form, services.beneficiary_update, actor=request.user,
+                  beneficiary=beneficiary, success=_("The record is saved."),
+                  then=lambda _result: _to_beneficiary(beneficiary))
+    return done or render(request, "people/beneficiary_form.html",
                   {"form": form, "beneficiary": beneficiary})
 
 
@@ -87,12 +90,10 @@ def identity_edit(request, org, beneficiary_pk):
     identity = getattr(beneficiary, "identity", None)
     initial = {f: getattr(identity, f) for f in services.IDENTITY_FIELDS} if identity else None
     form = IdentityForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        if call_service(form, services.identity_save, actor=request.user,
-                        beneficiary=beneficiary, **form.cleaned_data):
-            messages.success(request, _("The name and contacts are saved."))
-            return redirect("people:beneficiary_detail", org=org, beneficiary_pk=beneficiary.pk)
-    return render(request, "people/identity_form.html",
+    done = submit(request, form, services.identity_save, actor=request.user,
+                  beneficiary=beneficiary, success=_("The name and contacts are saved."),
+                  then=lambda _result: _to_beneficiary(beneficiary))
+    return done or render(request, "people/identity_form.html",
                   {"form": form, "beneficiary": beneficiary,
                    "has_consent": services.beneficiary_has_data_consent(beneficiary)})
 
@@ -103,25 +104,20 @@ def consent_create(request, org, beneficiary_pk):
     form = ConsentForm(request.POST or None, request.FILES or None,
                        organisation=request.organisation,
                        initial={"given_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        if call_service(form, services.consent_give, actor=request.user,
-                        beneficiary=beneficiary, **form.cleaned_data):
-            messages.success(request, _("The consent is recorded."))
-            return redirect("people:beneficiary_detail", org=org, beneficiary_pk=beneficiary.pk)
-    return render(request, "people/consent_form.html", {"form": form, "beneficiary": beneficiary})
+    done = submit(request, form, services.consent_give, actor=request.user,
+                  beneficiary=beneficiary, success=_("The consent is recorded."),
+                  then=lambda _result: _to_beneficiary(beneficiary))
+    return done or render(request, "people/consent_form.html", {"form": form, "beneficiary": beneficiary})
 
 
 @organisation_view(perm.MANAGE_CONSENT)
 def consent_withdraw(request, org, consent_pk):
     consent = selectors.consent_get_for(organisation=request.organisation, pk=consent_pk)
     form = ConsentWithdrawForm(request.POST or None, initial={"withdrawn_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        if call_service(form, services.consent_withdraw, actor=request.user, consent=consent,
-                        **form.cleaned_data):
-            messages.success(request, _("The withdrawal of consent is recorded."))
-            return redirect("people:beneficiary_detail", org=org,
-                            beneficiary_pk=consent.beneficiary_id)
-    return render(request, "people/consent_withdraw.html", {"form": form, "consent": consent})
+    done = submit(request, form, services.consent_withdraw, actor=request.user, consent=consent,
+                  success=_("The withdrawal of consent is recorded."),
+                  then=lambda _result: _to_beneficiary(consent.beneficiary))
+    return done or render(request, "people/consent_withdraw.html", {"form": form, "consent": consent})
 
 
 @organisation_view(perm.MANAGE_CONSENT)

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from peercircle.core.forms import DateInput, StyledForm, style_field
 from peercircle.core.models import Format, HelpArea, Region
@@ -53,7 +54,7 @@ class ApplicationForm(StyledForm, forms.Form):
 
 def _answer_text(value) -> str:
     if isinstance(value, bool):
-        return str(_("yes") if value else _("no"))
+        return str(pgettext_lazy("answer", "yes") if value else pgettext_lazy("answer", "no"))
     return value or ""
 
 
@@ -91,7 +92,7 @@ class StageChangeForm(StyledForm, forms.Form):
     def __init__(self, *args, allowed, **kwargs):
         kwargs.setdefault("initial", {"changed_on": timezone.localdate()})
         super().__init__(*args, **kwargs)
-        self.fields["to_stage"].choices = [(v, l) for v, l in Stage.choices if v in allowed]
+        self.fields["to_stage"].choices = [(value, label) for value, label in Stage.choices if value in allowed]
 
 
 class ProfileForm(StyledForm, forms.Form):

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from peercircle.core.models import HelpArea, OrganisationOwned, Region
 
@@ -11,7 +12,7 @@ class Stage(models.TextChoices):
     APPLIED = "applied", _("Applied")
     SCREENED = "screened", _("Screened")
     IN_TRAINING = "in_training", _("In training")
-    ACTIVE = "active", _("Active")
+    ACTIVE = "active", pgettext_lazy("volunteer stage", "Active")
     PAUSED = "paused", _("Paused")
     LEFT = "left", _("Left")
 

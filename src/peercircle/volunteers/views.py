@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 from django_scopes import scope
 
 from peercircle.core.access import organisation_view, public_view
-from peercircle.core.forms import call_service
+from peercircle.core.forms import call_service, submit
 from peercircle.core.ratelimit import allow, client_address
 from peercircle.organisations.selectors import organisation_by_slug
 from peercircle.volunteers import permissions as perm
@@ -21,6 +21,11 @@ from peercircle.volunteers.forms import (
 from peercircle.volunteers.models import TRANSITIONS, Stage
 
 APPLICATIONS_PER_HOUR = 5
+
+
+def _to_detail(volunteer):
+    return redirect("volunteers:detail", org=volunteer.organisation.slug,
+                    volunteer_pk=volunteer.pk)
 
 
 @public_view
@@ -85,36 +90,33 @@ def volunteer_detail(request, org, volunteer_pk):
 def volunteer_screen(request, org, volunteer_pk):
     volunteer = selectors.volunteer_get_for(organisation=request.organisation, pk=volunteer_pk)
     form = ScreeningForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if call_service(form, services.volunteer_screen, actor=request.user,
-                        volunteer=volunteer, **form.cleaned_data):
-            messages.success(request, _("The screening is recorded."))
-            return redirect("volunteers:detail", org=org, volunteer_pk=volunteer.pk)
-    return render(request, "volunteers/screen.html", {"form": form, "volunteer": volunteer})
+    done = submit(request, form, services.volunteer_screen, actor=request.user,
+                  volunteer=volunteer, success=_("The screening is recorded."),
+                  then=lambda _result: _to_detail(volunteer))
+    return done or render(request, "volunteers/screen.html",
+                          {"form": form, "volunteer": volunteer})
 
 
 @organisation_view(perm.MANAGE_VOLUNTEERS)
 def volunteer_stage(request, org, volunteer_pk):
     volunteer = selectors.volunteer_get_for(organisation=request.organisation, pk=volunteer_pk)
     form = StageChangeForm(request.POST or None, allowed=TRANSITIONS[volunteer.stage])
-    if request.method == "POST" and form.is_valid():
-        if call_service(form, services.volunteer_stage_change, actor=request.user,
-                        volunteer=volunteer, **form.cleaned_data):
-            messages.success(request, _("The stage is changed."))
-            return redirect("volunteers:detail", org=org, volunteer_pk=volunteer.pk)
-    return render(request, "volunteers/stage.html", {"form": form, "volunteer": volunteer})
+    done = submit(request, form, services.volunteer_stage_change, actor=request.user,
+                  volunteer=volunteer, success=_("The stage is changed."),
+                  then=lambda _result: _to_detail(volunteer))
+    return done or render(request, "volunteers/stage.html",
+                          {"form": form, "volunteer": volunteer})
 
 
 @organisation_view(perm.MANAGE_VOLUNTEERS)
 def volunteer_profile(request, org, volunteer_pk):
     volunteer = selectors.volunteer_get_for(organisation=request.organisation, pk=volunteer_pk)
     form = ProfileForm.for_volunteer(volunteer, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if call_service(form, services.volunteer_profile_update, actor=request.user,
-                        volunteer=volunteer, **form.cleaned_data):
-            messages.success(request, _("The profile is saved."))
-            return redirect("volunteers:detail", org=org, volunteer_pk=volunteer.pk)
-    return render(request, "volunteers/profile.html", {"form": form, "volunteer": volunteer})
+    done = submit(request, form, services.volunteer_profile_update, actor=request.user,
+                  volunteer=volunteer, success=_("The profile is saved."),
+                  then=lambda _result: _to_detail(volunteer))
+    return done or render(request, "volunteers/profile.html",
+                          {"form": form, "volunteer": volunteer})
 
 
 @organisation_view(perm.CONFIGURE_APPLICATION)
