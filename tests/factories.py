@@ -10,6 +10,8 @@ from peercircle.core.models import Activity, Programme
 from peercircle.organisations.models import Membership, Network, Organisation, Partner
 from peercircle.organisations.roles import Role, VolunteerKind
 from peercircle.people.models import Beneficiary, BeneficiaryIdentity, Consent, Family
+from peercircle.consulting.models import CrisisTerm, HelpRequest
+from peercircle.core.models import HelpArea
 from peercircle.volunteers.models import ApplicationQuestion, Volunteer
 
 PASSWORD = "correct horse battery staple"
@@ -146,3 +148,22 @@ class QuestionFactory(factory.django.DjangoModelFactory):
 
     organisation = factory.SubFactory(OrganisationFactory)
     label = factory.Sequence(lambda n: f"Question {n}")
+
+
+class HelpRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HelpRequest
+
+    beneficiary = factory.SubFactory(BeneficiaryFactory)
+    organisation = factory.SelfAttribute("beneficiary.organisation")
+    need = factory.LazyFunction(lambda: HelpArea.objects.get(code="oncology"))
+    language = "ru"
+    format = "phone"
+
+
+class CrisisTermFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CrisisTerm
+
+    language = "ru"
+    term = factory.Sequence(lambda n: f"кризис{n}")

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "peercircle.organisations",
     "peercircle.people",
     "peercircle.volunteers",
+    "peercircle.consulting",
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from peercircle.accounts import views as account_views
+from peercircle.consulting import views as consulting_views
 from peercircle.organisations import views as organisation_views
 from peercircle.volunteers import views as volunteer_views
 
@@ -9,6 +10,7 @@ organisation_patterns = [
     path("", include("peercircle.organisations.urls")),
     path("", include("peercircle.people.urls")),
     path("", include("peercircle.volunteers.urls")),
+    path("", include("peercircle.consulting.urls")),
 ]
 
 urlpatterns = [
@@ -19,6 +21,9 @@ urlpatterns = [
     path("apply/<slug:organisation_slug>/", volunteer_views.apply, name="volunteer_apply"),
     path("apply/<slug:organisation_slug>/thanks/", volunteer_views.apply_thanks,
          name="volunteer_apply_thanks"),
+    path("request/<slug:organisation_slug>/", consulting_views.request_help, name="help_request"),
+    path("request/<slug:organisation_slug>/thanks/", consulting_views.request_thanks,
+         name="help_request_thanks"),
     path("accounts/", include("allauth.urls")),
     path("o/<slug:org>/", include(organisation_patterns)),
 ]

@@ -66,6 +66,8 @@ def _world_for(org):
         "organisation_slug": org.slug,
         "volunteer_pk": factories.VolunteerFactory(organisation=org).pk,
         "question_pk": factories.QuestionFactory(organisation=org).pk,
+        "request_pk": factories.HelpRequestFactory(beneficiary=with_consent).pk,
+        "term_pk": factories.CrisisTermFactory(network=org.network).pk,
     }
 
 

@@ -7,6 +7,7 @@ Every view of the project carries one rule (public, signed-in, or organisation +
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from peercircle.consulting import permissions as consulting
 from peercircle.core import permissions as core
 from peercircle.organisations import permissions as org
 from peercircle.organisations.roles import Role
@@ -25,11 +26,15 @@ _CASEWORK = {
     core.VIEW_LEDGER,
     core.VIEW_ALL_ACTIVITIES,
     core.RECORD_ACTIVITY,
+    consulting.VIEW_REQUESTS,
+    consulting.ROUTE_REQUESTS,
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.NETWORK_COORDINATOR: frozenset(
-        _EVERY_MEMBER | {org.VIEW_NETWORK, org.VIEW_MEMBERS, org.VIEW_PARTNERS, core.VIEW_AUDIT}
+        _EVERY_MEMBER
+        | {org.VIEW_NETWORK, org.VIEW_MEMBERS, org.VIEW_PARTNERS, core.VIEW_AUDIT,
+           consulting.MANAGE_CRISIS_TERMS}
     ),
     Role.COORDINATOR: frozenset(
         _EVERY_MEMBER

@@ -30,8 +30,9 @@ class OrganisationProfileForm(StyledForm, forms.ModelForm):
     class Meta:
         model = Organisation
         fields = ["name", "kind", "description", "city", "regions", "help_areas", "languages",
-                  "formats", "email", "phone", "website"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+                  "formats", "email", "phone", "website", "emergency_info"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4}),
+                   "emergency_info": forms.Textarea(attrs={"rows": 3})}
 
 
 class RoleFields(forms.Form):

@@ -62,6 +62,11 @@ class Organisation(TimeStamped):
     email = models.EmailField(_("contact e-mail"), blank=True)
     phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     website = models.URLField(_("website"), blank=True)
+    emergency_info = models.TextField(
+        _("emergency contacts"), blank=True,
+        help_text=_("Shown to a person whose request shows signs of crisis: emergency number, "
+                    "crisis lines, the nearest professional service."),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -22,7 +22,8 @@ class Beneficiary(OrganisationOwned):
                                verbose_name=_("region"))
     needs = models.ManyToManyField(HelpArea, blank=True, verbose_name=_("needs"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="+", verbose_name=_("recorded by"))
+                                   null=True, blank=True, related_name="+",
+                                   verbose_name=_("recorded by"))
 
     class Meta:
         ordering = ["code"]
@@ -127,7 +128,8 @@ class Consent(OrganisationOwned):
     )
     document = models.FileField(_("document"), upload_to=consent_upload_to, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                    related_name="+", verbose_name=_("recorded by"))
+                                    null=True, blank=True, related_name="+",
+                                    verbose_name=_("recorded by"))
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
 
     class Meta:

@@ -1,0 +1,73 @@
+"""Requests for help from the public intake form, and their routing to peer consultants."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from peercircle.core.models import Format, HelpArea, OrganisationOwned, Region, TimeStamped
+
+
+class Urgency(models.TextChoices):
+    ROUTINE = "routine", _("Within a week")
+    SOON = "soon", _("In the next few days")
+    URGENT = "urgent", _("Today")
+
+
+class HelpRequest(OrganisationOwned):
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        ESCALATED = "escalated", _("Escalated to a professional")
+        ASSIGNED = "assigned", _("Assigned")
+        CLOSED = "closed", _("Closed")
+
+    beneficiary = models.ForeignKey("people.Beneficiary", on_delete=models.PROTECT,
+                                    related_name="help_requests", verbose_name=_("beneficiary"))
+    need = models.ForeignKey(HelpArea, on_delete=models.PROTECT, verbose_name=_("need"))
+    language = models.CharField(_("language"), max_length=5)
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, null=True, blank=True,
+                               verbose_name=_("region"))
+    format = models.CharField(_("preferred format"), max_length=20, choices=Format.choices)
+    urgency = models.CharField(_("urgency"), max_length=10, choices=Urgency.choices,
+                               default=Urgency.ROUTINE)
+    message = models.TextField(_("message"), blank=True)
+    crisis_flag = models.BooleanField(_("signs of crisis"), default=False)
+    crisis_terms = models.JSONField(_("crisis words found"), default=list, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
+                              default=Status.NEW)
+    assigned_to = models.ForeignKey("volunteers.Volunteer", on_delete=models.PROTECT, null=True,
+                                    blank=True, related_name="assigned_requests",
+                                    verbose_name=_("peer consultant"))
+    assigned_at = models.DateTimeField(_("assigned"), null=True, blank=True)
+    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, blank=True, related_name="+",
+                                    verbose_name=_("assigned by"))
+
+    class Meta:
+        ordering = ["-crisis_flag", "status", "created_at"]
+        indexes = [models.Index(fields=["organisation", "status"]),
+                   models.Index(fields=["assigned_to", "assigned_at"])]
+        verbose_name = _("request for help")
+        verbose_name_plural = _("requests for help")
+
+    def __str__(self) -> str:
+        return f"{self.beneficiary} · {self.need}"
+
+
+class CrisisTerm(TimeStamped):
+    """A word or word stem that signals crisis; each network keeps its own list per language."""
+
+    network = models.ForeignKey("organisations.Network", on_delete=models.CASCADE, null=True,
+                                blank=True, related_name="crisis_terms",
+                                verbose_name=_("network"))
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    term = models.CharField(_("word or stem"), max_length=60)
+
+    class Meta:
+        ordering = ["language", "term"]
+        constraints = [models.UniqueConstraint(fields=["network", "language", "term"],
+                                               name="crisis_term_unique")]
+        verbose_name = _("crisis word")
+        verbose_name_plural = _("crisis words")
+
+    def __str__(self) -> str:
+        return self.term

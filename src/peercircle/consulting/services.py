@@ -1,0 +1,128 @@
+"""Writes for intake and routing: a request from the public form, assignment, escalation."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_scopes import scope
+
+from peercircle.consulting.crisis import crisis_terms_found, normalise, terms_for
+from peercircle.consulting.models import CrisisTerm, HelpRequest
+from peercircle.consulting.selectors import consultants_with_load
+from peercircle.core.audit import audit_record, audited_save
+from peercircle.core.models import AuditEntry
+from peercircle.people import services as people
+from peercircle.people.models import Consent
+
+
+def help_request_submit(*, organisation, name: str, phone: str = "", email: str = "", need,
+                        language: str, region=None, format: str, urgency: str,
+                        message: str = "") -> HelpRequest:
+    """A request from the public form: a pseudonymous beneficiary with the consent given on the
+    form, the name and contacts kept apart, and the request flagged if it shows crisis."""
+    found = crisis_terms_found(message, organisation.network)
+    with scope(organisation=organisation), transaction.atomic():
+        beneficiary = people.beneficiary_create(actor=None, organisation=organisation,
+                                                region=region, needs=[need])
+        people.consent_give(actor=None, beneficiary=beneficiary,
+                            purpose=Consent.Purpose.DATA_PROCESSING,
+                            given_on=timezone.localdate(), method=Consent.Method.ELECTRONIC,
+                            given_by=_("the person, on the public request form"))
+        people.identity_save(actor=None, beneficiary=beneficiary, full_name=name, phone=phone,
+                             email=email)
+        help_request = HelpRequest(
+            organisation=organisation, beneficiary=beneficiary, need=need, language=language,
+            region=region, format=format, urgency=urgency, message=message,
+            crisis_flag=bool(found), crisis_terms=found)
+        audited_save(help_request, actor=None, organisation=organisation,
+                     masked=frozenset({"message"}))
+    return help_request
+
+
+def _assignable_validate(help_request: HelpRequest, volunteer) -> None:
+    if help_request.status not in (HelpRequest.Status.NEW, HelpRequest.Status.ASSIGNED):
+        raise ValidationError(_("This request is no longer waiting for a consultant."))
+    if help_request.assigned_to_id == volunteer.pk:
+        raise ValidationError(_("The request is already with this consultant."))
+    loaded = consultants_with_load(organisation=help_request.organisation).filter(
+        pk=volunteer.pk).first()
+    if loaded is None:
+        raise ValidationError(_("%(name)s is not an active consultant now (paused, in training "
+                                "or left).") % {"name": volunteer.full_name})
+    if loaded.load >= loaded.weekly_capacity:
+        raise ValidationError(_("%(name)s has no free capacity this week (%(load)d of "
+                                "%(capacity)d).") % {"name": volunteer.full_name,
+                                                     "load": loaded.load,
+                                                     "capacity": loaded.weekly_capacity})
+
+
+def help_request_assign(*, actor, help_request: HelpRequest, volunteer) -> HelpRequest:
+    """Give a request to a consultant; refused beyond capacity or to someone not active."""
+    with transaction.atomic():
+        _assignable_validate(help_request, volunteer)
+        help_request.status = HelpRequest.Status.ASSIGNED
+        help_request.assigned_to, help_request.assigned_by = volunteer, actor
+        help_request.assigned_at = timezone.now()
+        return audited_save(help_request, actor=actor, organisation=help_request.organisation,
+                            masked=frozenset({"message"}))
+
+
+def help_request_escalate(*, actor, help_request: HelpRequest) -> HelpRequest:
+    if help_request.status == HelpRequest.Status.CLOSED:
+        raise ValidationError(_("This request is closed."))
+    help_request.status = HelpRequest.Status.ESCALATED
+    return audited_save(help_request, actor=actor, organisation=help_request.organisation,
+                        masked=frozenset({"message"}))
+
+
+def routing_bulk_confirm(*, actor, organisation, pairs: list[tuple[int, int]]) -> int:
+    """Assign a reviewed plan all at once: every pair is checked again; one refusal undoes all."""
+    from peercircle.consulting.selectors import request_get_for
+    from peercircle.volunteers.selectors import volunteer_get_for
+
+    with transaction.atomic():
+        for request_pk, volunteer_pk in pairs:
+            help_request_assign(
+                actor=actor, help_request=request_get_for(organisation=organisation,
+                                                          pk=request_pk),
+                volunteer=volunteer_get_for(organisation=organisation, pk=volunteer_pk))
+    return len(pairs)
+
+
+def _network_copy(network) -> None:
+    """A network's first edit turns the shipped defaults into its own list."""
+    if not CrisisTerm.objects.filter(network=network).exists():
+        CrisisTerm.objects.bulk_create(
+            CrisisTerm(network=network, language=t.language, term=t.term)
+            for t in terms_for(None))
+
+
+def crisis_term_add(*, actor, organisation, language: str, term: str) -> CrisisTerm:
+    network = organisation.network
+    term = normalise(term)
+    if len(term) < 3:
+        raise ValidationError({"term": _("Give at least three letters.")})
+    with transaction.atomic():
+        _network_copy(network)
+        if CrisisTerm.objects.filter(network=network, language=language, term=term).exists():
+            raise ValidationError({"term": _("This word is already in the list.")})
+        created = CrisisTerm.objects.create(network=network, language=language, term=term)
+        audit_record(actor=actor, organisation=organisation, action=AuditEntry.Action.CREATE,
+                     instance=created, after={"language": language, "term": term})
+    return created
+
+
+def crisis_term_remove(*, actor, organisation, term_pk: int) -> None:
+    network = organisation.network
+    with transaction.atomic():
+        _network_copy(network)
+        own = CrisisTerm.objects.filter(network=network)
+        original = CrisisTerm.objects.filter(
+            Q(network=network) | Q(network__isnull=True), pk=term_pk).first()
+        target = original and own.filter(language=original.language, term=original.term).first()
+        if target is None:
+            raise ValidationError(_("This word is not in the network's list."))
+        audit_record(actor=actor, organisation=organisation, action=AuditEntry.Action.DELETE,
+                     instance=target, before={"language": target.language, "term": target.term})
+        target.delete()

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from peercircle.consulting import views
+
+app_name = "consulting"
+urlpatterns = [
+    path("requests/", views.queue, name="queue"),
+    path("requests/routing/", views.bulk_routing, name="bulk_routing"),
+    path("requests/<int:request_pk>/", views.request_detail, name="request_detail"),
+    path("requests/<int:request_pk>/assign/", views.request_assign, name="request_assign"),
+    path("requests/<int:request_pk>/escalate/", views.request_escalate, name="request_escalate"),
+    path("network/crisis-words/", views.crisis_terms, name="crisis_terms"),
+    path("network/crisis-words/<int:term_pk>/remove/", views.crisis_term_remove,
+         name="crisis_term_remove"),
+]

@@ -1,0 +1,156 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import get_language
+from django.views.decorators.http import require_POST
+from django_scopes import scope
+
+from peercircle.consulting import permissions as perm
+from peercircle.consulting import selectors, services
+from peercircle.consulting.crisis import terms_for
+from peercircle.consulting.forms import CrisisTermForm, RequestForm
+from peercircle.consulting.models import HelpRequest
+from peercircle.core.access import organisation_view, public_view
+from peercircle.core.forms import submit
+from peercircle.core.ratelimit import allow, client_address
+from peercircle.organisations.selectors import organisation_by_slug
+from peercircle.volunteers.selectors import volunteer_get_for
+
+REQUESTS_PER_HOUR = 5
+CRISIS_SESSION_KEY = "request_showed_crisis"
+
+
+def _public_organisation(slug):
+    organisation = organisation_by_slug(slug)
+    if organisation is None:
+        raise Http404
+    return organisation
+
+
+@public_view
+def request_help(request, organisation_slug):
+    """The public request form: minimal data, consent, spam protection, crisis signs."""
+    organisation = _public_organisation(organisation_slug)
+    form = RequestForm(request.POST or None, initial={"language": get_language()})
+    thanks = reverse("help_request_thanks", kwargs={"organisation_slug": organisation_slug})
+    if request.method == "POST":
+        if not allow(f"request:{organisation.pk}:{client_address(request)}",
+                     limit=REQUESTS_PER_HOUR, window_seconds=3600):
+            return render(request, "volunteers/apply_limited.html",
+                          {"organisation": organisation}, status=429)
+        if form.is_spam:
+            return redirect(thanks)
+        if form.is_valid():
+            data = {k: v for k, v in form.cleaned_data.items() if k not in ("consent", "website")}
+            with scope(organisation=organisation):
+                created = services.help_request_submit(organisation=organisation, **data)
+            request.session[CRISIS_SESSION_KEY] = created.crisis_flag
+            return redirect(thanks)
+    return render(request, "consulting/request_form.html",
+                  {"form": form, "organisation": organisation})
+
+
+@public_view
+def request_thanks(request, organisation_slug):
+    organisation = _public_organisation(organisation_slug)
+    crisis = request.session.pop(CRISIS_SESSION_KEY, False)
+    return render(request, "consulting/request_thanks.html",
+                  {"organisation": organisation, "crisis": crisis})
+
+
+@organisation_view(perm.VIEW_REQUESTS)
+def queue(request, org):
+    status = request.GET.get("status", HelpRequest.Status.NEW)
+    status = status if status in HelpRequest.Status.values else ""
+    return render(request, "consulting/queue.html", {
+        "requests": selectors.request_queue(organisation=request.organisation, status=status),
+        "status": status, "statuses": HelpRequest.Status.choices,
+        "can_route": perm.ROUTE_REQUESTS in request.permissions,
+    })
+
+
+@organisation_view(perm.VIEW_REQUESTS)
+def request_detail(request, org, request_pk):
+    help_request = selectors.request_get_for(organisation=request.organisation, pk=request_pk)
+    can_route = perm.ROUTE_REQUESTS in request.permissions
+    return render(request, "consulting/request_detail.html", {
+        "help_request": help_request, "can_route": can_route,
+        "proposals": selectors.proposals(help_request) if can_route else [],
+    })
+
+
+@require_POST
+@organisation_view(perm.ROUTE_REQUESTS)
+def request_assign(request, org, request_pk):
+    help_request = selectors.request_get_for(organisation=request.organisation, pk=request_pk)
+    try:
+        volunteer = volunteer_get_for(organisation=request.organisation,
+                                      pk=int(request.POST.get("volunteer", 0)))
+        services.help_request_assign(actor=request.user, help_request=help_request,
+                                     volunteer=volunteer)
+    except (ValidationError, ValueError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, _("The request is given to %(name)s.")
+                         % {"name": volunteer.full_name})
+    return redirect("consulting:request_detail", org=org, request_pk=help_request.pk)
+
+
+@require_POST
+@organisation_view(perm.ROUTE_REQUESTS)
+def request_escalate(request, org, request_pk):
+    help_request = selectors.request_get_for(organisation=request.organisation, pk=request_pk)
+    services.help_request_escalate(actor=request.user, help_request=help_request)
+    messages.success(request, _("The request is marked as escalated to a professional."))
+    return redirect("consulting:request_detail", org=org, request_pk=help_request.pk)
+
+
+@organisation_view(perm.ROUTE_REQUESTS)
+def bulk_routing(request, org):
+    """Propose an optimal plan for the whole queue; the coordinator confirms what they keep."""
+    if request.method == "POST":
+        pairs = [tuple(int(x) for x in value.split(":")) for value in request.POST.getlist("pair")
+                 if value.count(":") == 1 and value.replace(":", "").isdigit()]
+        try:
+            count = services.routing_bulk_confirm(actor=request.user,
+                                                  organisation=request.organisation, pairs=pairs)
+        except ValidationError as error:
+            messages.error(request, _("Nothing was assigned: %(reason)s")
+                           % {"reason": " ".join(error.messages)})
+        else:
+            messages.success(request, _("%(count)d requests are assigned.") % {"count": count})
+            return redirect("consulting:queue", org=org)
+    rows, left = selectors.bulk_proposal(organisation=request.organisation)
+    return render(request, "consulting/bulk.html", {"rows": rows, "left": left})
+
+
+@organisation_view(perm.MANAGE_CRISIS_TERMS)
+def crisis_terms(request, org):
+    organisation = request.organisation
+    if not organisation.coordinates_network or organisation.network is None:
+        raise Http404
+    form = CrisisTermForm(request.POST or None)
+    done = submit(request, form, services.crisis_term_add, actor=request.user,
+                  organisation=organisation, success=_("The word is added."),
+                  then=lambda _term: redirect("consulting:crisis_terms", org=org))
+    return done or render(request, "consulting/crisis_terms.html",
+                          {"form": form, "terms": terms_for(organisation.network)})
+
+
+@require_POST
+@organisation_view(perm.MANAGE_CRISIS_TERMS)
+def crisis_term_remove(request, org, term_pk):
+    organisation = request.organisation
+    if not organisation.coordinates_network or organisation.network is None:
+        raise Http404
+    try:
+        services.crisis_term_remove(actor=request.user, organisation=organisation, term_pk=term_pk)
+    except ValidationError:
+        raise Http404 from None
+    messages.success(request, _("The word is removed."))
+    return redirect("consulting:crisis_terms", org=org)
+
+
