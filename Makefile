@@ -32,6 +32,7 @@ test-fast: install
 	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
 
 bench: install
+	$(BIN)/python -m pip install --quiet "ortools>=9.10"
 	$(BIN)/python benchmarks/run.py
 
 # Developers only: refresh the .po catalogues from the source (needs GNU gettext).

@@ -9,8 +9,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-SCALES = {"quick": {"activities": 2_000, "beneficiaries": 500, "repeats": 15},
-          "large": {"activities": 50_000, "beneficiaries": 10_000, "repeats": 40}}
+SCALES = {
+    "quick": {"activities": 2_000, "beneficiaries": 500, "repeats": 15,
+              "routing_requests": 2_000, "routing_consultants": 1_000, "routing_repeats": 3},
+    "large": {"activities": 50_000, "beneficiaries": 10_000, "repeats": 40,
+              "routing_requests": 10_000, "routing_consultants": 5_000, "routing_repeats": 3},
+}
 
 
 def setup_django(workdir: Path) -> None:
@@ -34,9 +38,10 @@ def main() -> None:
     scale = SCALES[os.environ.get("SCALE", "quick")]
     with tempfile.TemporaryDirectory() as tmp:
         setup_django(Path(tmp))
-        from benchmarks import ledger
+        from benchmarks import ledger, routing
 
         ledger.run(scale, report)
+        routing.run(scale, report)
 
 
 if __name__ == "__main__":

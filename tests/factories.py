@@ -6,12 +6,11 @@ import factory
 from django.utils import timezone
 
 from peercircle.accounts.models import User
-from peercircle.core.models import Activity, Programme
+from peercircle.consulting.models import CrisisTerm, HelpRequest
+from peercircle.core.models import Activity, HelpArea, Programme
 from peercircle.organisations.models import Membership, Network, Organisation, Partner
 from peercircle.organisations.roles import Role, VolunteerKind
 from peercircle.people.models import Beneficiary, BeneficiaryIdentity, Consent, Family
-from peercircle.consulting.models import CrisisTerm, HelpRequest
-from peercircle.core.models import HelpArea
 from peercircle.volunteers.models import ApplicationQuestion, Volunteer
 
 PASSWORD = "correct horse battery staple"

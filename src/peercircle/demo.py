@@ -212,6 +212,35 @@ def _volunteer_pipeline(org, coordinator, volunteer_users, rnd, today) -> None:
             weekly_capacity=rnd.randint(2, 6))
 
 
+REQUEST_MESSAGES = {
+    "ru": ["Недавно узнала диагноз, не знаю, с кем поговорить.",
+           "Хочу поговорить с тем, кто через это прошёл.",
+           "Нужна поддержка, тяжело справляться одной.",
+           "Иногда кажется, что не хочу жить."],
+    "pl": ["Chciałabym porozmawiać z kimś, kto przeszedł to samo.",
+           "Potrzebuję wsparcia, czuję się samotna."],
+}
+
+
+def _requests(org, rnd) -> None:
+    """A few requests from the public form, one of them with signs of crisis."""
+    from peercircle.consulting.services import help_request_submit
+
+    org.emergency_info = ("Единый номер экстренных служб 112. Телефон доверия 8-800-2000-122."
+                          if org.slug != "ops-razem" else
+                          "Numer alarmowy 112. Telefon zaufania 116 123.")
+    org.save(update_fields=["emergency_info"])
+    language = org.languages[0] if org.languages else "ru"
+    messages = REQUEST_MESSAGES.get(language, REQUEST_MESSAGES["ru"])
+    for index, message in enumerate(messages):
+        help_request_submit(
+            organisation=org, name=_invented_name(org, rnd).split()[0],
+            phone=f"+7 900 {rnd.randint(100, 999)}-00-{index:02d}",
+            need=rnd.choice(list(org.help_areas.all())), language=language,
+            region=org.regions.first(), format=rnd.choice(org.formats or [Format.PHONE]),
+            urgency=rnd.choice(["routine", "soon"]), message=message)
+
+
 def _invented_name(org, rnd) -> str:
     first, last = (PL_FIRST, PL_LAST) if org.slug == "ops-razem" else (RU_FIRST, RU_LAST)
     return f"{rnd.choice(first)} {rnd.choice(last)}"
@@ -251,6 +280,7 @@ def demo_load(seed: int = 2026) -> list[tuple[str, str]]:
             _partners(org, team[0])
             _casework(org, team[0], team[3:], rnd, today)
             _volunteer_pipeline(org, team[0], team[3:], rnd, today)
+            _requests(org, rnd)
     return _demo_logins(organisations)
 
 

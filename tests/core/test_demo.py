@@ -1,6 +1,7 @@
 import pytest
 from django_scopes import scopes_disabled
 
+from peercircle.consulting.models import HelpRequest
 from peercircle.core.models import Activity
 from peercircle.demo import demo_load
 from peercircle.organisations.models import Membership, Organisation
@@ -26,5 +27,7 @@ def test_the_demo_network_recreates_the_seed_programmes():
         stages = set(Volunteer.objects.values_list("stage", flat=True))
         assert {"applied", "in_training", "active"} <= stages
         assert Volunteer.objects.filter(stage="active", user__isnull=False).exists()
+        assert HelpRequest.objects.filter(crisis_flag=True).exists()
+        assert HelpRequest.objects.filter(crisis_flag=False, status="new").exists()
     demo_load()  # a second run changes nothing
     assert Organisation.objects.count() == 8
