@@ -47,8 +47,8 @@ def test_a_public_request_creates_a_pseudonymous_case_with_consent(org, oncology
         assert BeneficiaryIdentity.objects.get(beneficiary=beneficiary).full_name == "Anna"
 
 
-@pytest.mark.parametrize("text", ["Я больше не хочу жить", "Муж ИЗБИВАЕТ меня", "chcę się zabić, nie chcę żyć",
-                                  "I want to die"])
+@pytest.mark.parametrize("text", ["Я больше не хочу жить", "Муж ИЗБИВАЕТ меня",
+                                  "chcę się zabić, nie chcę żyć", "I want to die"])
 def test_crisis_words_flag_a_request(org, oncology, text):
     assert _submit(org, oncology, text).crisis_flag
 

@@ -1,3 +1,5 @@
 VIEW_REQUESTS = "consulting.view_requests"
 ROUTE_REQUESTS = "consulting.route_requests"
 MANAGE_CRISIS_TERMS = "consulting.manage_crisis_terms"
+LOG_CONSULTATION = "consulting.log_consultation"
+VIEW_FIGURES = "consulting.view_figures"

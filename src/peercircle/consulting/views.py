@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -154,3 +154,55 @@ def crisis_term_remove(request, org, term_pk):
     return redirect("consulting:crisis_terms", org=org)
 
 
+
+
+@organisation_view(perm.LOG_CONSULTATION)
+def consultation_new(request, org):
+    """Log a consultation in seconds on a phone; works offline through offline-form.js."""
+    from peercircle.consulting.consultation_forms import ConsultationForm
+    from peercircle.consulting.consultations import beneficiaries_for_logging
+    from peercircle.core.forms import call_service
+    from peercircle.core.services import activity_record
+
+    beneficiaries = beneficiaries_for_logging(organisation=request.organisation,
+                                              user=request.user, permissions=request.permissions)
+    form = ConsultationForm(request.POST or None, organisation=request.organisation,
+                            beneficiaries=beneficiaries)
+    if request.method == "POST" and form.is_valid():
+        activity = call_service(form, activity_record, actor=request.user,
+                                organisation=request.organisation, providers=[request.user],
+                                kind="consultation", **form.service_arguments())
+        if activity:
+            messages.success(request, _("The consultation is saved."))
+            target = "consulting:consultation_new" if "another" in request.POST else \
+                "consulting:my_consultations"
+            if request.headers.get("X-Requested-With") == "offline-form":
+                # The page's script navigates itself; the message waits for the next page.
+                return HttpResponse(status=204, headers={"X-Location": reverse(target, kwargs={
+                    "org": org})})
+            return redirect(target, org=org)
+    return render(request, "consulting/consultation_form.html", {"form": form},
+                  status=400 if form.is_bound else 200)
+
+
+@organisation_view(perm.LOG_CONSULTATION)
+def my_consultations(request, org):
+    from django.core.paginator import Paginator
+
+    from peercircle.consulting.consultations import my_consultations as mine
+    from peercircle.consulting.consultations import my_progress
+
+    consultations = mine(organisation=request.organisation, user=request.user)
+    return render(request, "consulting/my_consultations.html", {
+        "page": Paginator(consultations, 30).get_page(request.GET.get("page")),
+        "total": consultations.count(),
+        "progress": my_progress(organisation=request.organisation, user=request.user),
+    })
+
+
+@organisation_view(perm.VIEW_FIGURES)
+def consultation_figures(request, org):
+    from peercircle.consulting.consultations import consultation_figures as figures
+
+    return render(request, "consulting/figures.html",
+                  {"figures": figures(organisation=request.organisation)})

@@ -28,6 +28,8 @@ _CASEWORK = {
     core.RECORD_ACTIVITY,
     consulting.VIEW_REQUESTS,
     consulting.ROUTE_REQUESTS,
+    consulting.LOG_CONSULTATION,
+    consulting.VIEW_FIGURES,
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
@@ -67,10 +69,13 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             core.VIEW_LEDGER,
             core.VIEW_ALL_ACTIVITIES,
             core.RECORD_ACTIVITY,
+            consulting.VIEW_FIGURES,
         }
     ),
     # Volunteers see and log their own work.
-    Role.VOLUNTEER: frozenset(_EVERY_MEMBER | {core.VIEW_LEDGER, core.RECORD_ACTIVITY}),
+    Role.VOLUNTEER: frozenset(
+        _EVERY_MEMBER | {core.VIEW_LEDGER, core.RECORD_ACTIVITY, consulting.LOG_CONSULTATION}
+    ),
     Role.PARTNER: frozenset(_EVERY_MEMBER),
 }
 

@@ -2,6 +2,7 @@
 
 import datetime
 import decimal
+import uuid
 
 from django.db import models, transaction
 from django_scopes import scopes_disabled
@@ -12,7 +13,7 @@ MASK = "•••"
 
 
 def _plain(value):
-    if isinstance(value, datetime.date | datetime.datetime | decimal.Decimal):
+    if isinstance(value, datetime.date | datetime.datetime | decimal.Decimal | uuid.UUID):
         return str(value)
     if isinstance(value, models.fields.files.FieldFile):
         return value.name or ""

@@ -134,6 +134,10 @@ class Programme(OrganisationOwned):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     help_areas = models.ManyToManyField(HelpArea, blank=True, verbose_name=_("help areas"))
+    target_per_provider = models.PositiveIntegerField(
+        _("target per consultant"), null=True, blank=True,
+        help_text=_("How many consultations each consultant is expected to give."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -191,9 +195,18 @@ class Activity(OrganisationOwned):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
         verbose_name=_("recorded by"),
     )
+    follow_up_on = models.DateField(_("next contact planned"), null=True, blank=True)
+    client_key = models.UUIDField(
+        _("device key"), null=True, blank=True, editable=False,
+        help_text=_("Set by the form on the device, so that a form sent twice is kept once."),
+    )
 
     class Meta:
         ordering = ["-date", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "client_key"],
+                                    name="activity_unique_client_key"),
+        ]
         indexes = [
             models.Index(fields=["organisation", "kind", "date"]),
             models.Index(fields=["organisation", "date"]),

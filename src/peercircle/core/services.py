@@ -45,23 +45,33 @@ def activity_record(
     programme=None,
     region=None,
     help_areas=(),
+    follow_up_on=None,
+    client_key=None,
 ) -> Activity:
     """Record one piece of delivered work. Named participants must have consented to data
-    processing; otherwise nothing is written and `ConsentRequired` says who is missing."""
+    processing; otherwise nothing is written and `ConsentRequired` says who is missing.
+    A `client_key` already recorded returns the earlier activity: a form re-sent is kept once."""
     from peercircle.people.services import require_consent
 
+    if client_key is not None:
+        earlier = Activity.objects.filter(organisation=organisation, client_key=client_key).first()
+        if earlier is not None:
+            return earlier
     providers, participants = list(providers), list(participants)
     _activity_validate(date=date, duration_minutes=duration_minutes, providers=providers,
                        participants=participants, anonymous_count=anonymous_count,
                        organisation=organisation)
     if programme is not None and programme.organisation_id != organisation.pk:
         raise ValidationError({"programme": _("Choose a programme of this organisation.")})
+    if follow_up_on is not None and follow_up_on < date:
+        raise ValidationError({"follow_up_on": _("The next contact cannot be before this one.")})
     with transaction.atomic():
         require_consent(participants)
         activity = Activity(
             organisation=organisation, kind=kind, mode=mode, date=date,
             duration_minutes=duration_minutes, format=format, programme=programme,
             region=region, anonymous_count=anonymous_count, recorded_by=actor,
+            follow_up_on=follow_up_on, client_key=client_key,
         )
         return audited_save(
             activity, actor=actor, organisation=organisation,

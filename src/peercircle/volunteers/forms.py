@@ -92,7 +92,8 @@ class StageChangeForm(StyledForm, forms.Form):
     def __init__(self, *args, allowed, **kwargs):
         kwargs.setdefault("initial", {"changed_on": timezone.localdate()})
         super().__init__(*args, **kwargs)
-        self.fields["to_stage"].choices = [(value, label) for value, label in Stage.choices if value in allowed]
+        self.fields["to_stage"].choices = [
+            (value, label) for value, label in Stage.choices if value in allowed]
 
 
 class ProfileForm(StyledForm, forms.Form):

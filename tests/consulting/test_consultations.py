@@ -1,0 +1,100 @@
+import datetime
+import uuid
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
+
+from peercircle.core.models import Activity
+from peercircle.core.services import activity_record
+from peercircle.organisations.roles import Role
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+
+
+def test_a_form_sent_twice_is_recorded_once(org, coordinator):
+    key = uuid.uuid4()
+    with scope(organisation=org):
+        values = dict(actor=coordinator, organisation=org, kind="consultation", date=TODAY,
+                      duration_minutes=30, format="chat", providers=[coordinator],
+                      anonymous_count=1, client_key=key)
+        first = activity_record(**values)
+        again = activity_record(**values)
+        assert first.pk == again.pk and Activity.objects.count() == 1
+
+
+def test_the_next_contact_cannot_come_before_this_one(org, coordinator):
+    with scope(organisation=org), pytest.raises(ValidationError) as error:
+        activity_record(actor=coordinator, organisation=org, kind="consultation", date=TODAY,
+                        duration_minutes=30, format="chat", providers=[coordinator],
+                        anonymous_count=1, follow_up_on=TODAY - datetime.timedelta(days=1))
+    assert "follow_up_on" in error.value.message_dict
+
+
+@pytest.fixture
+def volunteer(member):
+    return member(Role.VOLUNTEER)
+
+
+def _log(client, org, **data):
+    payload = {"date": TODAY.isoformat(), "duration_minutes": "45", "format": "phone",
+               "mode": "individual", "client_key": str(uuid.uuid4())}
+    payload.update(data)
+    return client.post(reverse("consulting:consultation_new", kwargs={"org": org.slug}), payload)
+
+
+def test_a_volunteer_logs_an_anonymous_contact_and_sees_progress(client_for, volunteer, org):
+    factories.ProgrammeFactory(organisation=org, name="Patients' team", target_per_provider=20)
+    client = client_for(volunteer)
+    response = _log(client, org, another="1")
+    assert response.status_code == 302 and response["Location"].endswith("/consultations/new/")
+    with scopes_disabled():
+        activity = Activity.objects.get()
+    assert activity.anonymous_count == 1 and list(activity.providers.all()) == [volunteer]
+    page = client.get(reverse("consulting:my_consultations", kwargs={"org": org.slug}))
+    assert "0 of 20 consultations" in page.content.decode()  # no programme chosen on the form
+
+
+def test_progress_counts_the_programme(client_for, volunteer, org):
+    programme = factories.ProgrammeFactory(organisation=org, target_per_provider=20)
+    client = client_for(volunteer)
+    for _ in range(3):
+        _log(client, org, programme=programme.pk)
+    page = client.get(reverse("consulting:my_consultations", kwargs={"org": org.slug}))
+    assert "3 of 20 consultations" in page.content.decode()
+
+
+def test_a_volunteer_can_pick_only_people_routed_to_them(client_for, volunteer, org):
+    stranger = factories.BeneficiaryFactory(organisation=org)
+    factories.ConsentFactory(beneficiary=stranger)
+    response = _log(client_for(volunteer), org, beneficiary=stranger.pk)
+    assert response.status_code == 400
+    with scopes_disabled():
+        assert not Activity.objects.exists()
+    mine = factories.HelpRequestFactory(
+        beneficiary__organisation=org,
+        assigned_to=factories.VolunteerFactory(organisation=org, user=volunteer))
+    factories.ConsentFactory(beneficiary=mine.beneficiary)
+    assert _log(client_for(volunteer), org, beneficiary=mine.beneficiary.pk).status_code == 302
+
+
+def test_a_group_needs_a_head_count(client_for, volunteer, org):
+    response = _log(client_for(volunteer), org, mode="group")
+    assert response.status_code == 400
+    assert _log(client_for(volunteer), org, mode="group", anonymous_count="7").status_code == 302
+
+
+def test_figures_per_consultant_region_and_topic(client_for, org, member):
+    coordinator = member(Role.COORDINATOR)
+    with scope(organisation=org):
+        for _ in range(2):
+            activity_record(actor=coordinator, organisation=org, kind="consultation", date=TODAY,
+                            duration_minutes=30, format="chat", providers=[coordinator],
+                            anonymous_count=1)
+    page = client_for(coordinator).get(
+        reverse("consulting:consultation_figures", kwargs={"org": org.slug})).content.decode()
+    assert "2 consultations in all." in page and coordinator.full_name in page
