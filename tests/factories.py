@@ -6,7 +6,7 @@ import factory
 from django.utils import timezone
 
 from peercircle.accounts.models import User
-from peercircle.consulting.models import CrisisTerm, HelpRequest
+from peercircle.consulting.models import CrisisTerm, HelpRequest, SupervisionRequest
 from peercircle.core.models import Activity, HelpArea, Programme
 from peercircle.organisations.models import Membership, Network, Organisation, Partner
 from peercircle.organisations.roles import Role, VolunteerKind
@@ -166,3 +166,12 @@ class CrisisTermFactory(factory.django.DjangoModelFactory):
 
     language = "ru"
     term = factory.Sequence(lambda n: f"кризис{n}")
+
+
+class SupervisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SupervisionRequest
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    volunteer = factory.SubFactory(UserFactory)
+    topic = "I froze when a client cried; I am afraid I did harm."

@@ -71,3 +71,39 @@ class CrisisTerm(TimeStamped):
 
     def __str__(self) -> str:
         return self.term
+
+
+class SupervisionRequest(OrganisationOwned):
+    """A volunteer asks for supervision. What is discussed stays between the volunteer and the
+    supervisor: the organisation's managers only ever see that supervision took place."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Requested")
+        SCHEDULED = "scheduled", _("Scheduled")
+        DONE = "done", _("Took place")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    volunteer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  related_name="supervision_requests",
+                                  verbose_name=_("volunteer"))
+    topic = models.TextField(_("what you would like to discuss"))
+    urgency = models.CharField(_("urgency"), max_length=10, choices=Urgency.choices,
+                               default=Urgency.ROUTINE)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
+                              default=Status.REQUESTED)
+    supervisor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
+                                   blank=True, related_name="supervisions_given",
+                                   verbose_name=_("supervisor"))
+    scheduled_for = models.DateTimeField(_("date and time"), null=True, blank=True)
+    format = models.CharField(_("format"), max_length=20, choices=Format.choices, blank=True)
+    supervisor_notes = models.TextField(_("notes (seen by the two of you only)"), blank=True)
+    activity = models.OneToOneField("core.Activity", on_delete=models.PROTECT, null=True,
+                                    blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["status", "-created_at"]
+        verbose_name = _("supervision request")
+        verbose_name_plural = _("supervision requests")
+
+    def __str__(self) -> str:
+        return str(_("Supervision #%(number)s") % {"number": self.pk})

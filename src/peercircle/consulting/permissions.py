@@ -3,3 +3,7 @@ ROUTE_REQUESTS = "consulting.route_requests"
 MANAGE_CRISIS_TERMS = "consulting.manage_crisis_terms"
 LOG_CONSULTATION = "consulting.log_consultation"
 VIEW_FIGURES = "consulting.view_figures"
+REQUEST_SUPERVISION = "consulting.request_supervision"
+SUPERVISE = "consulting.supervise"
+OPEN_SUPERVISION = "consulting.open_supervision"  # then only the volunteer and the supervisor
+VIEW_SUPERVISION_COUNTS = "consulting.view_supervision_counts"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from peercircle.consulting import views
+from peercircle.consulting import supervision_views, views
 
 app_name = "consulting"
 urlpatterns = [
@@ -12,6 +12,14 @@ urlpatterns = [
     path("consultations/", views.my_consultations, name="my_consultations"),
     path("consultations/new/", views.consultation_new, name="consultation_new"),
     path("consultations/figures/", views.consultation_figures, name="consultation_figures"),
+    path("supervision/", supervision_views.overview, name="supervision"),
+    path("supervision/new/", supervision_views.supervision_new, name="supervision_new"),
+    path("supervision/<int:supervision_pk>/", supervision_views.supervision_detail,
+         name="supervision_detail"),
+    path("supervision/<int:supervision_pk>/take/", supervision_views.supervision_take,
+         name="supervision_take"),
+    path("supervision/<int:supervision_pk>/close/", supervision_views.supervision_complete,
+         name="supervision_complete"),
     path("network/crisis-words/", views.crisis_terms, name="crisis_terms"),
     path("network/crisis-words/<int:term_pk>/remove/", views.crisis_term_remove,
          name="crisis_term_remove"),

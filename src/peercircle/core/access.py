@@ -14,7 +14,7 @@ from peercircle.organisations.roles import Role
 from peercircle.people import permissions as people
 from peercircle.volunteers import permissions as volunteers
 
-_EVERY_MEMBER = {core.VIEW_HOME, org.VIEW_PROFILE}
+_EVERY_MEMBER = {core.VIEW_HOME, org.VIEW_PROFILE, consulting.OPEN_SUPERVISION}
 _CASEWORK = {
     people.VIEW_BENEFICIARIES,
     people.MANAGE_BENEFICIARIES,
@@ -30,6 +30,7 @@ _CASEWORK = {
     consulting.ROUTE_REQUESTS,
     consulting.LOG_CONSULTATION,
     consulting.VIEW_FIGURES,
+    consulting.VIEW_SUPERVISION_COUNTS,
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
@@ -70,11 +71,14 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             core.VIEW_ALL_ACTIVITIES,
             core.RECORD_ACTIVITY,
             consulting.VIEW_FIGURES,
+            consulting.SUPERVISE,
         }
     ),
     # Volunteers see and log their own work.
     Role.VOLUNTEER: frozenset(
-        _EVERY_MEMBER | {core.VIEW_LEDGER, core.RECORD_ACTIVITY, consulting.LOG_CONSULTATION}
+        _EVERY_MEMBER
+        | {core.VIEW_LEDGER, core.RECORD_ACTIVITY, consulting.LOG_CONSULTATION,
+           consulting.REQUEST_SUPERVISION}
     ),
     Role.PARTNER: frozenset(_EVERY_MEMBER),
 }
@@ -91,6 +95,9 @@ def permissions_for_roles(roles: Iterable[str]) -> frozenset[str]:
 class AccessRule:
     kind: str  # "public", "signed_in" or "organisation"
     permission: str | None = None
+    # The view also checks a relationship (e.g. only the two people of a supervision): permitted
+    # roles still get 404 for records they are not party to.
+    relationship: bool = False
 
 
 ACCESS_ATTRIBUTE = "peercircle_access"
@@ -114,9 +121,9 @@ def signed_in_view(view: Callable) -> Callable:
     return _mark(AccessRule("signed_in"))(view)
 
 
-def organisation_view(permission: str) -> Callable[[Callable], Callable]:
+def organisation_view(permission: str, *, relationship: bool = False) -> Callable[[Callable], Callable]:
     """A page of one organisation (`/o/<org>/…`) that needs `permission` there."""
-    return _mark(AccessRule("organisation", permission))
+    return _mark(AccessRule("organisation", permission, relationship))
 
 
 def access_rule_of(view: Callable) -> AccessRule | None:

@@ -1,0 +1,90 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
+
+from peercircle.consulting import supervision as service
+from peercircle.consulting.models import SupervisionRequest
+from peercircle.core.models import Activity, AuditEntry
+from peercircle.organisations.roles import Role
+
+pytestmark = pytest.mark.django_db
+TOPIC = "I froze when a client cried; I am afraid I did harm."
+
+
+@pytest.fixture
+def people(member):
+    return {role: member(role) for role in (Role.VOLUNTEER, Role.SUPERVISOR, Role.COORDINATOR,
+                                            Role.STAFF)}
+
+
+def _request(client, org):
+    response = client.post(reverse("consulting:supervision_new", kwargs={"org": org.slug}),
+                           {"topic": TOPIC, "urgency": "soon"})
+    assert response.status_code == 302
+    with scopes_disabled():
+        return SupervisionRequest.objects.get()
+
+
+def _detail(org, supervision):
+    return reverse("consulting:supervision_detail",
+                   kwargs={"org": org.slug, "supervision_pk": supervision.pk})
+
+
+def test_what_is_discussed_stays_between_volunteer_and_supervisor(client, org, people):
+    client.force_login(people[Role.VOLUNTEER])
+    supervision = _request(client, org)
+    assert TOPIC in client.get(_detail(org, supervision)).content.decode()
+
+    client.force_login(people[Role.SUPERVISOR])
+    queue = client.get(reverse("consulting:supervision", kwargs={"org": org.slug}))
+    assert TOPIC not in queue.content.decode()  # not before taking it
+    assert client.get(_detail(org, supervision)).status_code == 404
+    when = (timezone.localtime() + datetime.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
+    client.post(reverse("consulting:supervision_take",
+                        kwargs={"org": org.slug, "supervision_pk": supervision.pk}),
+                {"scheduled_for": when, "format": "online"})
+    assert TOPIC in client.get(_detail(org, supervision)).content.decode()
+
+    for manager in (Role.COORDINATOR, Role.STAFF):
+        client.force_login(people[manager])
+        assert client.get(_detail(org, supervision)).status_code == 404
+        overview = client.get(reverse("consulting:supervision", kwargs={"org": org.slug}))
+        assert TOPIC not in overview.content.decode()
+        audit = client.get(reverse("core:audit_list", kwargs={"org": org.slug}))
+        assert TOPIC not in audit.content.decode()
+    with scope(organisation=org):
+        assert all(e.after.get("topic") in ("•••", None) for e in AuditEntry.objects.all())
+
+
+def test_a_session_that_took_place_is_counted_in_the_ledger(org, people):
+    volunteer, supervisor = people[Role.VOLUNTEER], people[Role.SUPERVISOR]
+    with scope(organisation=org):
+        supervision = service.supervision_request(actor=volunteer, organisation=org,
+                                                  topic=TOPIC, urgency="soon")
+        with pytest.raises(ValidationError, match="own request"):
+            service.supervision_schedule(actor=volunteer, supervision=supervision,
+                                         scheduled_for=timezone.now(), format="online")
+        service.supervision_schedule(actor=supervisor, supervision=supervision,
+                                     scheduled_for=timezone.now(), format="online")
+        with pytest.raises(ValidationError, match="Another supervisor"):
+            service.supervision_schedule(actor=people[Role.COORDINATOR], supervision=supervision,
+                                         scheduled_for=timezone.now(), format="online")
+        service.supervision_complete(actor=supervisor, supervision=supervision, attended=True,
+                                     notes="Agreed on a self-care plan.")
+        activity = Activity.objects.get(kind=Activity.Kind.SUPERVISION)
+        assert activity.anonymous_count == 1 and not activity.participants.exists()
+        assert service.supervision_counts(organisation=org)["done_this_year"] == 1
+        with pytest.raises(ValidationError):
+            service.supervision_complete(actor=supervisor, supervision=supervision,
+                                         attended=True)
+
+
+def test_a_request_needs_a_topic(org, people):
+    with scope(organisation=org), pytest.raises(ValidationError) as error:
+        service.supervision_request(actor=people[Role.VOLUNTEER], organisation=org, topic="  ",
+                                    urgency="soon")
+    assert "topic" in error.value.message_dict
