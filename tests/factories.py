@@ -175,3 +175,24 @@ class SupervisionFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     volunteer = factory.SubFactory(UserFactory)
     topic = "I froze when a client cried; I am afraid I did harm."
+
+
+class SelfCheckFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "wellbeing.SelfCheck"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    person = factory.SubFactory(UserFactory)
+    taken_on = factory.LazyFunction(timezone.localdate)
+    answers = factory.LazyFunction(dict)
+    personal = 40
+    work = 40
+    client = 40
+
+
+class SupportRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "wellbeing.SupportRequest"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    person = factory.SubFactory(UserFactory)

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "peercircle.people",
     "peercircle.volunteers",
     "peercircle.consulting",
+    "peercircle.wellbeing",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ organisation_patterns = [
     path("", include("peercircle.people.urls")),
     path("", include("peercircle.volunteers.urls")),
     path("", include("peercircle.consulting.urls")),
+    path("", include("peercircle.wellbeing.urls")),
 ]
 
 urlpatterns = [

@@ -69,6 +69,8 @@ def _world_for(org):
         "request_pk": factories.HelpRequestFactory(beneficiary=with_consent).pk,
         "term_pk": factories.CrisisTermFactory(network=org.network).pk,
         "supervision_pk": factories.SupervisionFactory(organisation=org).pk,
+        "check_pk": factories.SelfCheckFactory(organisation=org).pk,
+        "support_pk": factories.SupportRequestFactory(organisation=org).pk,
     }
 
 

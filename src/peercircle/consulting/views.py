@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_scopes import scope
@@ -121,7 +121,9 @@ def bulk_routing(request, org):
             messages.error(request, _("Nothing was assigned: %(reason)s")
                            % {"reason": " ".join(error.messages)})
         else:
-            messages.success(request, _("%(count)d requests are assigned.") % {"count": count})
+            messages.success(request, ngettext("%(count)d request is assigned.",
+                                               "%(count)d requests are assigned.", count)
+                             % {"count": count})
             return redirect("consulting:queue", org=org)
     rows, left = selectors.bulk_proposal(organisation=request.organisation)
     return render(request, "consulting/bulk.html", {"rows": rows, "left": left})

@@ -13,6 +13,7 @@ from peercircle.organisations import permissions as org
 from peercircle.organisations.roles import Role
 from peercircle.people import permissions as people
 from peercircle.volunteers import permissions as volunteers
+from peercircle.wellbeing import permissions as wellbeing
 
 _EVERY_MEMBER = {core.VIEW_HOME, org.VIEW_PROFILE, consulting.OPEN_SUPERVISION}
 _CASEWORK = {
@@ -52,13 +53,15 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             volunteers.VIEW_VOLUNTEERS,
             volunteers.MANAGE_VOLUNTEERS,
             volunteers.CONFIGURE_APPLICATION,
+            wellbeing.VIEW_SUPPORT_REQUESTS,
+            wellbeing.TAKE_SELF_CHECK,
         }
     ),
     Role.STAFF: frozenset(
         _EVERY_MEMBER
         | _CASEWORK
         | {org.VIEW_MEMBERS, org.VIEW_PARTNERS, volunteers.VIEW_VOLUNTEERS,
-           volunteers.MANAGE_VOLUNTEERS}
+           volunteers.MANAGE_VOLUNTEERS, wellbeing.TAKE_SELF_CHECK}
     ),
     # Supervisors and curators work with cases under their codes, never with identities.
     Role.SUPERVISOR: frozenset(
@@ -72,13 +75,14 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             core.RECORD_ACTIVITY,
             consulting.VIEW_FIGURES,
             consulting.SUPERVISE,
+            wellbeing.TAKE_SELF_CHECK,
         }
     ),
     # Volunteers see and log their own work.
     Role.VOLUNTEER: frozenset(
         _EVERY_MEMBER
         | {core.VIEW_LEDGER, core.RECORD_ACTIVITY, consulting.LOG_CONSULTATION,
-           consulting.REQUEST_SUPERVISION}
+           consulting.REQUEST_SUPERVISION, wellbeing.TAKE_SELF_CHECK}
     ),
     Role.PARTNER: frozenset(_EVERY_MEMBER),
 }

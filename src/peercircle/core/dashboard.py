@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -80,6 +81,67 @@ def _management(organisation, cards, todos):
                           _url("organisations:profile_edit", organisation)))
 
 
+def _programme_reminders(user, organisation, permissions, todos) -> None:
+    """Reminders from the programme apps: what waits for this person."""
+    from peercircle.consulting import permissions as consulting
+    from peercircle.consulting.models import HelpRequest, SupervisionRequest
+    from peercircle.volunteers import permissions as volunteers
+    from peercircle.volunteers.models import Stage, Volunteer
+    from peercircle.wellbeing import permissions as wellbeing
+    from peercircle.wellbeing.selectors import open_support_requests, self_check_due
+
+    if consulting.ROUTE_REQUESTS in permissions:
+        waiting = HelpRequest.objects.filter(organisation=organisation,
+                                             status=HelpRequest.Status.NEW)
+        crisis = waiting.filter(crisis_flag=True).count()
+        if crisis:
+            todos.append(Todo(ngettext(
+                "%(count)d request shows signs of crisis: refer it to a professional now.",
+                "%(count)d requests show signs of crisis: refer them to a professional now.",
+                crisis) % {"count": crisis}, _url("consulting:queue", organisation)))
+        calm = waiting.count() - crisis
+        if calm:
+            todos.append(Todo(ngettext(
+                "%(count)d request for help is waiting for a peer consultant.",
+                "%(count)d requests for help are waiting for a peer consultant.", calm,
+            ) % {"count": calm}, _url("consulting:queue", organisation)))
+    if volunteers.MANAGE_VOLUNTEERS in permissions:
+        applied = Volunteer.objects.filter(organisation=organisation, stage=Stage.APPLIED).count()
+        if applied:
+            todos.append(Todo(ngettext(
+                "%(count)d volunteer application is waiting for screening.",
+                "%(count)d volunteer applications are waiting for screening.", applied,
+            ) % {"count": applied}, _url("volunteers:list", organisation) + "?stage=applied"))
+    if wellbeing.VIEW_SUPPORT_REQUESTS in permissions:
+        support = open_support_requests(organisation=organisation).count()
+        if support:
+            todos.append(Todo(ngettext(
+                "%(count)d volunteer asked for support.",
+                "%(count)d volunteers asked for support.", support,
+            ) % {"count": support}, _url("wellbeing:support_requests", organisation)))
+    if consulting.SUPERVISE in permissions:
+        waiting = SupervisionRequest.objects.filter(
+            organisation=organisation, status=SupervisionRequest.Status.REQUESTED
+        ).exclude(volunteer=user).count()
+        if waiting:
+            todos.append(Todo(ngettext(
+                "%(count)d supervision request is waiting for a supervisor.",
+                "%(count)d supervision requests are waiting for a supervisor.", waiting,
+            ) % {"count": waiting}, _url("consulting:supervision", organisation)))
+    upcoming = SupervisionRequest.objects.filter(
+        organisation=organisation, volunteer=user, status=SupervisionRequest.Status.SCHEDULED
+    ).order_by("scheduled_for").first()
+    if upcoming:
+        todos.append(Todo(_("Your supervision is scheduled for %(when)s.") % {
+            "when": date_format(timezone.localtime(upcoming.scheduled_for),
+                                "SHORT_DATETIME_FORMAT")},
+            _url("consulting:supervision_detail", organisation, supervision_pk=upcoming.pk)))
+    if consulting.REQUEST_SUPERVISION in permissions and wellbeing.TAKE_SELF_CHECK in \
+            permissions and self_check_due(organisation=organisation, user=user):
+        todos.append(Todo(_("It is time for your quarterly wellbeing self-check."),
+                          _url("wellbeing:self_check", organisation)))
+
+
 def dashboard_for(*, user, organisation, permissions) -> dict:
     cards: list[Card] = []
     todos: list[Todo] = []
@@ -93,6 +155,7 @@ def dashboard_for(*, user, organisation, permissions) -> dict:
         _activities(organisation, user, permissions, cards)
     if org.MANAGE_MEMBERS in permissions:
         _management(organisation, cards, todos)
+    _programme_reminders(user, organisation, permissions, todos)
     if not two_factor_enabled(user):
         todos.append(Todo(_("Protect your account with an authenticator app."),
                           reverse("mfa_activate_totp")))
