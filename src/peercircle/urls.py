@@ -22,6 +22,8 @@ urlpatterns = [
     path("apply/<slug:organisation_slug>/", volunteer_views.apply, name="volunteer_apply"),
     path("apply/<slug:organisation_slug>/thanks/", volunteer_views.apply_thanks,
          name="volunteer_apply_thanks"),
+    path("request/network/<slug:network_slug>/", consulting_views.request_help_network,
+         name="help_request_network"),
     path("request/<slug:organisation_slug>/", consulting_views.request_help, name="help_request"),
     path("request/<slug:organisation_slug>/thanks/", consulting_views.request_thanks,
          name="help_request_thanks"),

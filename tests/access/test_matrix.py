@@ -64,6 +64,7 @@ def _world_for(org):
         "partner_pk": factories.PartnerFactory(organisation=org).pk,
         "token": invitation.token,
         "organisation_slug": org.slug,
+        "network_slug": org.network.slug,
         "volunteer_pk": factories.VolunteerFactory(organisation=org).pk,
         "question_pk": factories.QuestionFactory(organisation=org).pk,
         "request_pk": factories.HelpRequestFactory(beneficiary=with_consent).pk,

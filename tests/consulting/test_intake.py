@@ -152,3 +152,25 @@ def test_the_public_form_drops_bots_and_limits_rate(client, org, oncology):
     for _ in range(4):
         assert _post(client, org, oncology).status_code == 302
     assert _post(client, org, oncology).status_code == 429
+
+
+def test_the_network_form_sends_the_request_to_the_member_that_fits(client, oncology):
+    from peercircle.core.models import Region
+
+    network = factories.NetworkFactory()
+    hub = factories.OrganisationFactory(network=network, coordinates_network=True)
+    samara = factories.OrganisationFactory(network=network, name="Samara NGO")
+    kazan = factories.OrganisationFactory(network=network, name="Kazan NGO")
+    samara.regions.add(Region.objects.get(code="ru-sam"))
+    kazan.regions.add(Region.objects.get(code="ru-ta"))
+    for member in (samara, kazan):
+        member.help_areas.add(oncology)
+    url = reverse("help_request_network", kwargs={"network_slug": network.slug})
+    payload = {"name": "Anna", "phone": "+7 900", "need": oncology.pk, "language": "ru",
+               "format": "phone", "urgency": "soon", "consent": "on",
+               "region": Region.objects.get(code="ru-ta").pk}
+    assert client.post(url, payload).status_code == 302
+    payload["need"] = HelpArea.objects.get(code="hiv").pk
+    assert client.post(url, payload).status_code == 302
+    with scopes_disabled():
+        assert [r.organisation for r in HelpRequest.objects.order_by("pk")] == [kazan, hub]

@@ -126,3 +126,18 @@ def crisis_term_remove(*, actor, organisation, term_pk: int) -> None:
         audit_record(actor=actor, organisation=organisation, action=AuditEntry.Action.DELETE,
                      instance=target, before={"language": target.language, "term": target.term})
         target.delete()
+
+
+def network_member_for(*, network, need, region):
+    """The member organisation that serves the region and the need; else one that serves the
+    need; else the organisation that coordinates the network."""
+    from peercircle.organisations.models import Organisation
+
+    members = Organisation.objects.filter(network=network)
+    for candidates in (members.filter(regions=region, help_areas=need) if region else
+                       members.none(), members.filter(help_areas=need),
+                       members.filter(coordinates_network=True)):
+        chosen = candidates.order_by("name").first()
+        if chosen is not None:
+            return chosen
+    raise ValidationError(_("This network has no organisation that takes requests."))

@@ -54,6 +54,33 @@ def request_help(request, organisation_slug):
 
 
 @public_view
+def request_help_network(request, network_slug):
+    """One form for a whole network: the request goes to the member that fits it."""
+    from peercircle.organisations.models import Network
+
+    network = Network.objects.filter(slug=network_slug).first()
+    if network is None:
+        raise Http404
+    form = RequestForm(request.POST or None, initial={"language": get_language()})
+    if request.method == "POST":
+        if not allow(f"request-network:{network.pk}:{client_address(request)}",
+                     limit=REQUESTS_PER_HOUR, window_seconds=3600):
+            return render(request, "volunteers/apply_limited.html",
+                          {"organisation": network}, status=429)
+        if form.is_valid() and not form.is_spam:
+            data = {k: v for k, v in form.cleaned_data.items() if k not in ("consent", "website")}
+            organisation = services.network_member_for(network=network, need=data["need"],
+                                                       region=data["region"])
+            with scope(organisation=organisation):
+                created = services.help_request_submit(organisation=organisation, **data)
+            request.session[CRISIS_SESSION_KEY] = created.crisis_flag
+            return redirect("help_request_thanks", organisation_slug=organisation.slug)
+        if form.is_spam:
+            return redirect("help_request_network", network_slug=network_slug)
+    return render(request, "consulting/request_form.html", {"form": form, "organisation": network})
+
+
+@public_view
 def request_thanks(request, organisation_slug):
     organisation = _public_organisation(organisation_slug)
     crisis = request.session.pop(CRISIS_SESSION_KEY, False)
