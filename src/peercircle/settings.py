@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "peercircle.volunteers",
     "peercircle.consulting",
     "peercircle.wellbeing",
+    "peercircle.library",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ organisation_patterns = [
     path("", include("peercircle.volunteers.urls")),
     path("", include("peercircle.consulting.urls")),
     path("", include("peercircle.wellbeing.urls")),
+    path("", include("peercircle.library.urls")),
 ]
 
 urlpatterns = [

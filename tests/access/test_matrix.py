@@ -44,6 +44,13 @@ def test_the_matrix_covers_the_pages():
     assert len(project_urls()) >= 25
 
 
+def _document(org, author):
+    from peercircle.library.services import document_publish
+
+    return document_publish(actor=author, organisation=org, title="Ethics code",
+                            kind="ethics_code", text="We respect every person.")
+
+
 def _world_for(org):
     with_consent = factories.BeneficiaryFactory(organisation=org)
     consent = factories.ConsentFactory(beneficiary=with_consent)
@@ -65,6 +72,7 @@ def _world_for(org):
         "token": invitation.token,
         "organisation_slug": org.slug,
         "network_slug": org.network.slug,
+        "document_pk": _document(org, colleague.user).pk,
         "volunteer_pk": factories.VolunteerFactory(organisation=org).pk,
         "question_pk": factories.QuestionFactory(organisation=org).pk,
         "request_pk": factories.HelpRequestFactory(beneficiary=with_consent).pk,

@@ -14,6 +14,7 @@ from django.apps import apps as django_apps
 from django.conf import settings
 from django.test import Client
 
+from peercircle.consulting.crisis import load_default_terms
 from peercircle.core import reference
 
 # Playwright's sync API runs an event loop in the test thread; the test still talks to the
@@ -51,7 +52,8 @@ def browser_context_args(browser_context_args):
 @pytest.fixture
 def e2e(live_server, transactional_db, page, settings):
     settings.MEDIA_ROOT = settings.BASE_DIR / "test-results" / "media"
-    reference.load(django_apps)  # transactional tests flush the data migration's rows
+    reference.load(django_apps)  # transactional tests flush the data migrations' rows
+    load_default_terms(django_apps)
     page.set_default_timeout(15_000)
     return live_server
 
@@ -86,3 +88,10 @@ def totp_now(secret: str) -> str:
     offset = digest[-1] & 0x0F
     code = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
     return f"{code % 1_000_000:06d}"
+
+
+def open_menu(page, menu: str, link: str) -> None:
+    """Open a main-menu group and follow one of its links."""
+    navigation = page.get_by_role("navigation", name="Main menu")
+    navigation.get_by_role("button", name=menu).click()
+    navigation.get_by_role("link", name=link, exact=True).click()

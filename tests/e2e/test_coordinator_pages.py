@@ -13,7 +13,7 @@ from peercircle.organisations.roles import Role
 from peercircle.people.models import FamilyMember
 from tests import factories
 from tests.conftest import give_totp
-from tests.e2e.conftest import assert_accessible, screenshot, sign_in_as
+from tests.e2e.conftest import assert_accessible, open_menu, screenshot, sign_in_as
 
 pytestmark = pytest.mark.e2e
 
@@ -152,7 +152,7 @@ def test_log_work_and_read_the_audit_log(coordinator_page):
     with scopes_disabled():
         assert Activity.objects.count() == 1
 
-    page.get_by_role("link", name="Audit log").click()
+    open_menu(page, "Organisation", "Audit log")
     expect(page.get_by_role("cell", name="Consultation", exact=False).first).to_be_visible()
     page.get_by_label("Action").select_option("create")
     page.get_by_role("button", name="Filter").click()

@@ -10,7 +10,7 @@ from peercircle.organisations.roles import Role
 from peercircle.people.models import BeneficiaryIdentity
 from tests import factories
 from tests.conftest import give_totp
-from tests.e2e.conftest import assert_accessible, screenshot, sign_in_as, totp_now
+from tests.e2e.conftest import assert_accessible, open_menu, screenshot, sign_in_as, totp_now
 
 pytestmark = pytest.mark.e2e
 
@@ -87,7 +87,7 @@ def test_home_page_per_role(e2e, page, role):
     if role in (Role.COORDINATOR, Role.STAFF):
         expect(page.get_by_text("3 beneficiaries have no recorded consent")).to_be_visible()
     if role == Role.NETWORK_COORDINATOR:
-        page.get_by_role("link", name="Network").first.click()
+        open_menu(page, "Organisation", "Network")
         expect(page.get_by_text("All member organisations")).to_be_visible()
     assert_accessible(page)
     screenshot(page, f"home-{role}")

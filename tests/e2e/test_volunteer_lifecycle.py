@@ -6,7 +6,7 @@ from peercircle.organisations.roles import Role
 from peercircle.volunteers.models import Stage, Volunteer
 from tests import factories
 from tests.conftest import give_totp
-from tests.e2e.conftest import assert_accessible, screenshot, sign_in_as
+from tests.e2e.conftest import assert_accessible, open_menu, screenshot, sign_in_as
 
 pytestmark = pytest.mark.e2e
 
@@ -51,7 +51,7 @@ def test_a_coordinator_screens_and_activates_a_volunteer(e2e, page):
                                motivation="I went through it myself.")
     sign_in_as(page, e2e, membership.user)
     page.goto(f"{e2e.url}/o/{org.slug}/")
-    page.get_by_role("navigation", name="Main menu").get_by_role("link", name="Volunteers").click()
+    open_menu(page, "Organisation", "Volunteers")
     page.get_by_role("link", name="Applied 1").click()
     page.get_by_role("link", name="Olga Petrova").click()
     page.get_by_role("link", name="Record the screening").click()

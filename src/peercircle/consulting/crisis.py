@@ -29,3 +29,11 @@ def crisis_terms_found(text: str, network) -> list[str]:
     """Every term of any language found in the text (people write in more than one)."""
     haystack = normalise(text)
     return sorted({t.term for t in terms_for(network) if normalise(t.term) in haystack})
+
+
+def load_default_terms(apps) -> None:
+    """Create the shipped default lists (used by a data migration and by tests)."""
+    term_model = apps.get_model("consulting", "CrisisTerm")
+    for language, terms in DEFAULT_TERMS.items():
+        for term in terms:
+            term_model.objects.get_or_create(network=None, language=language, term=term)

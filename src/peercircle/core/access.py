@@ -9,13 +9,15 @@ from dataclasses import dataclass
 
 from peercircle.consulting import permissions as consulting
 from peercircle.core import permissions as core
+from peercircle.library import permissions as library
 from peercircle.organisations import permissions as org
 from peercircle.organisations.roles import Role
 from peercircle.people import permissions as people
 from peercircle.volunteers import permissions as volunteers
 from peercircle.wellbeing import permissions as wellbeing
 
-_EVERY_MEMBER = {core.VIEW_HOME, org.VIEW_PROFILE, consulting.OPEN_SUPERVISION}
+_EVERY_MEMBER = {core.VIEW_HOME, org.VIEW_PROFILE, consulting.OPEN_SUPERVISION,
+                 library.READ_DOCUMENTS}
 _CASEWORK = {
     people.VIEW_BENEFICIARIES,
     people.MANAGE_BENEFICIARIES,
@@ -38,7 +40,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.NETWORK_COORDINATOR: frozenset(
         _EVERY_MEMBER
         | {org.VIEW_NETWORK, org.VIEW_MEMBERS, org.VIEW_PARTNERS, core.VIEW_AUDIT,
-           consulting.MANAGE_CRISIS_TERMS}
+           consulting.MANAGE_CRISIS_TERMS, library.PUBLISH_DOCUMENTS, library.VIEW_SIGNATURES}
     ),
     Role.COORDINATOR: frozenset(
         _EVERY_MEMBER
@@ -55,6 +57,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             volunteers.CONFIGURE_APPLICATION,
             wellbeing.VIEW_SUPPORT_REQUESTS,
             wellbeing.TAKE_SELF_CHECK,
+            library.PUBLISH_DOCUMENTS,
+            library.VIEW_SIGNATURES,
         }
     ),
     Role.STAFF: frozenset(

@@ -142,6 +142,14 @@ def _programme_reminders(user, organisation, permissions, todos) -> None:
                           _url("wellbeing:self_check", organisation)))
 
 
+def _documents_to_acknowledge(user, organisation, todos) -> None:
+    from peercircle.library.selectors import unsigned_for
+
+    for document in unsigned_for(organisation=organisation, user=user):
+        todos.append(Todo(_("Read and acknowledge: %(title)s.") % {"title": document.title},
+                          _url("library:detail", organisation, document_pk=document.pk)))
+
+
 def dashboard_for(*, user, organisation, permissions) -> dict:
     cards: list[Card] = []
     todos: list[Todo] = []
@@ -156,6 +164,7 @@ def dashboard_for(*, user, organisation, permissions) -> dict:
     if org.MANAGE_MEMBERS in permissions:
         _management(organisation, cards, todos)
     _programme_reminders(user, organisation, permissions, todos)
+    _documents_to_acknowledge(user, organisation, todos)
     if not two_factor_enabled(user):
         todos.append(Todo(_("Protect your account with an authenticator app."),
                           reverse("mfa_activate_totp")))

@@ -2,12 +2,9 @@ from django.db import migrations
 
 
 def load_terms(apps, schema_editor):
-    from peercircle.consulting.crisis import DEFAULT_TERMS
+    from peercircle.consulting.crisis import load_default_terms
 
-    term_model = apps.get_model("consulting", "CrisisTerm")
-    for language, terms in DEFAULT_TERMS.items():
-        for term in terms:
-            term_model.objects.get_or_create(network=None, language=language, term=term)
+    load_default_terms(apps)
 
 
 class Migration(migrations.Migration):
