@@ -56,6 +56,22 @@ ORGANISATIONS = [
      ["social-isolation", "unemployment", "addiction"], ["pl"], ["in_person"], None),
 ]
 
+# Seed 001: each trained consultant gives at least 20 consultations.
+TARGETS = {"vmeste-samara": 20}
+
+ETHICS_CODE = """1. Мы уважаем достоинство и выбор каждого человека.
+2. Мы храним конфиденциальность: всё, что рассказано на консультации, остаётся между нами.
+3. Мы делимся своим опытом, а не даём советов и не ставим диагнозов.
+4. Мы знаем границы равной помощи и вовремя передаём человека специалисту.
+5. Мы заботимся о себе, чтобы помогать другим."""
+
+COMPETENCIES = """Базовые компетенции равного консультанта:
+1. Осознанное использование личного опыта.
+2. Активное слушание и поддерживающая беседа.
+3. Соблюдение границ и этики.
+4. Распознавание кризиса и маршрутизация к специалистам.
+5. Забота о собственном благополучии и участие в супервизии."""
+
 PROGRAMMES = {
     "ryadom": [("Служба равного консультирования «Рядом»", Programme.Kind.PEER_CONSULTING),
                ("Поддержка НКО сети «Равные рядом»", Programme.Kind.NETWORK)],
@@ -241,6 +257,25 @@ def _requests(org, rnd) -> None:
             urgency=rnd.choice(["routine", "soon"]), message=message)
 
 
+def _supervision_and_documents(org, team, rnd) -> None:
+    from peercircle.consulting import supervision
+    from peercircle.library.services import document_publish
+
+    Programme.objects.filter(organisation=org).update(target_per_provider=TARGETS.get(org.slug))
+    coordinator, volunteer_users = team[0], team[3:]
+    for user in volunteer_users[:2]:
+        supervision.supervision_request(
+            actor=user, organisation=org, urgency=rnd.choice(["routine", "soon"]),
+            topic="Трудно выдерживать слёзы клиента, боюсь навредить."
+            if org.slug != "ops-razem" else "Trudno mi zakończyć spotkanie grupy na czas.")
+    if org.coordinates_network:
+        document_publish(actor=coordinator, organisation=org, title="Этический кодекс равного "
+                         "консультанта", kind="ethics_code", text=ETHICS_CODE, for_network=True)
+        document_publish(actor=coordinator, organisation=org, title="Базовые компетенции "
+                         "равного консультанта", kind="competencies", text=COMPETENCIES,
+                         for_network=True)
+
+
 def _invented_name(org, rnd) -> str:
     first, last = (PL_FIRST, PL_LAST) if org.slug == "ops-razem" else (RU_FIRST, RU_LAST)
     return f"{rnd.choice(first)} {rnd.choice(last)}"
@@ -281,6 +316,7 @@ def demo_load(seed: int = 2026) -> list[tuple[str, str]]:
             _casework(org, team[0], team[3:], rnd, today)
             _volunteer_pipeline(org, team[0], team[3:], rnd, today)
             _requests(org, rnd)
+            _supervision_and_documents(org, team, rnd)
     return _demo_logins(organisations)
 
 
