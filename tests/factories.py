@@ -196,3 +196,15 @@ class SupportRequestFactory(factory.django.DjangoModelFactory):
 
     organisation = factory.SubFactory(OrganisationFactory)
     person = factory.SubFactory(UserFactory)
+
+
+class GroupReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "consulting.GroupReview"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = "intervision"
+    title = "Intervision: boundaries"
+    date = factory.LazyFunction(timezone.localdate)
+    format = "online"
+    facilitator = factory.SubFactory(UserFactory)

@@ -78,6 +78,7 @@ def _world_for(org):
         "request_pk": factories.HelpRequestFactory(beneficiary=with_consent).pk,
         "term_pk": factories.CrisisTermFactory(network=org.network).pk,
         "supervision_pk": factories.SupervisionFactory(organisation=org).pk,
+        "review_pk": factories.GroupReviewFactory(organisation=org).pk,
         "check_pk": factories.SelfCheckFactory(organisation=org).pk,
         "support_pk": factories.SupportRequestFactory(organisation=org).pk,
     }

@@ -107,3 +107,35 @@ class SupervisionRequest(OrganisationOwned):
 
     def __str__(self) -> str:
         return str(_("Supervision #%(number)s") % {"number": self.pk})
+
+
+class GroupReview(OrganisationOwned):
+    """An intervision (peers discuss their cases) or a case review led by an expert. Cases are
+    discussed de-identified; the session lands in the ledger with the number who took part."""
+
+    class Kind(models.TextChoices):
+        INTERVISION = "intervision", _("Intervision")
+        CASE_REVIEW = "case_review", _("Case review")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    date = models.DateField(_("date"))
+    duration_minutes = models.PositiveIntegerField(_("duration, minutes"), default=90)
+    format = models.CharField(_("format"), max_length=20, choices=Format.choices)
+    facilitator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+", verbose_name=_("facilitator"))
+    participants = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True,
+                                          related_name="group_reviews",
+                                          verbose_name=_("participants"))
+    case_summary = models.TextField(_("case summary (de-identified)"), blank=True)
+    held = models.BooleanField(_("took place"), default=False)
+    activity = models.OneToOneField("core.Activity", on_delete=models.PROTECT, null=True,
+                                    blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("intervision or case review")
+        verbose_name_plural = _("intervisions and case reviews")
+
+    def __str__(self) -> str:
+        return self.title

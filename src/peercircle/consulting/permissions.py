@@ -7,3 +7,5 @@ REQUEST_SUPERVISION = "consulting.request_supervision"
 SUPERVISE = "consulting.supervise"
 OPEN_SUPERVISION = "consulting.open_supervision"  # then only the volunteer and the supervisor
 VIEW_SUPERVISION_COUNTS = "consulting.view_supervision_counts"
+SEE_REVIEWS = "consulting.see_reviews"  # then: all of them, or those one takes part in
+PLAN_REVIEWS = "consulting.plan_reviews"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from peercircle.consulting import supervision_views, views
+from peercircle.consulting import review_views, supervision_views, views
 
 app_name = "consulting"
 urlpatterns = [
@@ -20,6 +20,9 @@ urlpatterns = [
          name="supervision_take"),
     path("supervision/<int:supervision_pk>/close/", supervision_views.supervision_complete,
          name="supervision_complete"),
+    path("reviews/", review_views.review_list, name="reviews"),
+    path("reviews/new/", review_views.review_new, name="review_new"),
+    path("reviews/<int:review_pk>/", review_views.review_detail, name="review_detail"),
     path("network/crisis-words/", views.crisis_terms, name="crisis_terms"),
     path("network/crisis-words/<int:term_pk>/remove/", views.crisis_term_remove,
          name="crisis_term_remove"),

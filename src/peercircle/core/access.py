@@ -34,6 +34,8 @@ _CASEWORK = {
     consulting.LOG_CONSULTATION,
     consulting.VIEW_FIGURES,
     consulting.VIEW_SUPERVISION_COUNTS,
+    consulting.SEE_REVIEWS,
+    consulting.PLAN_REVIEWS,
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
@@ -79,6 +81,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             core.RECORD_ACTIVITY,
             consulting.VIEW_FIGURES,
             consulting.SUPERVISE,
+            consulting.SEE_REVIEWS,
+            consulting.PLAN_REVIEWS,
             wellbeing.TAKE_SELF_CHECK,
         }
     ),
@@ -86,7 +90,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.VOLUNTEER: frozenset(
         _EVERY_MEMBER
         | {core.VIEW_LEDGER, core.RECORD_ACTIVITY, consulting.LOG_CONSULTATION,
-           consulting.REQUEST_SUPERVISION, wellbeing.TAKE_SELF_CHECK}
+           consulting.REQUEST_SUPERVISION, consulting.SEE_REVIEWS, wellbeing.TAKE_SELF_CHECK}
     ),
     Role.PARTNER: frozenset(_EVERY_MEMBER),
 }
