@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "peercircle.consulting",
     "peercircle.wellbeing",
     "peercircle.library",
+    "peercircle.training",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ organisation_patterns = [
     path("", include("peercircle.consulting.urls")),
     path("", include("peercircle.wellbeing.urls")),
     path("", include("peercircle.library.urls")),
+    path("", include("peercircle.training.urls")),
 ]
 
 urlpatterns = [

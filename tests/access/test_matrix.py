@@ -51,6 +51,19 @@ def _document(org, author):
                             kind="ethics_code", text="We respect every person.")
 
 
+def _training(org):
+    from peercircle.training.models import Course, CourseSession, Enrolment
+
+    course = Course.objects.create(organisation=org, title="Mentor School", minimum_hours=10)
+    session = CourseSession.objects.create(organisation=org, course=course, topic="Boundaries",
+                                           date=timezone.localdate(), duration_minutes=60,
+                                           format="online")
+    enrolment = Enrolment.objects.create(organisation=org, course=course,
+                                         volunteer=factories.VolunteerFactory(organisation=org),
+                                         enrolled_on=timezone.localdate())
+    return {"course_pk": course.pk, "session_pk": session.pk, "enrolment_pk": enrolment.pk}
+
+
 def _world_for(org):
     with_consent = factories.BeneficiaryFactory(organisation=org)
     consent = factories.ConsentFactory(beneficiary=with_consent)
@@ -79,6 +92,7 @@ def _world_for(org):
         "term_pk": factories.CrisisTermFactory(network=org.network).pk,
         "supervision_pk": factories.SupervisionFactory(organisation=org).pk,
         "review_pk": factories.GroupReviewFactory(organisation=org).pk,
+        **_training(org),
         "check_pk": factories.SelfCheckFactory(organisation=org).pk,
         "support_pk": factories.SupportRequestFactory(organisation=org).pk,
     }

@@ -13,6 +13,7 @@ from peercircle.library import permissions as library
 from peercircle.organisations import permissions as org
 from peercircle.organisations.roles import Role
 from peercircle.people import permissions as people
+from peercircle.training import permissions as training
 from peercircle.volunteers import permissions as volunteers
 from peercircle.wellbeing import permissions as wellbeing
 
@@ -61,13 +62,16 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             wellbeing.TAKE_SELF_CHECK,
             library.PUBLISH_DOCUMENTS,
             library.VIEW_SIGNATURES,
+            training.VIEW_COURSES,
+            training.MANAGE_COURSES,
         }
     ),
     Role.STAFF: frozenset(
         _EVERY_MEMBER
         | _CASEWORK
         | {org.VIEW_MEMBERS, org.VIEW_PARTNERS, volunteers.VIEW_VOLUNTEERS,
-           volunteers.MANAGE_VOLUNTEERS, wellbeing.TAKE_SELF_CHECK}
+           volunteers.MANAGE_VOLUNTEERS, wellbeing.TAKE_SELF_CHECK, training.VIEW_COURSES,
+           training.MANAGE_COURSES}
     ),
     # Supervisors and curators work with cases under their codes, never with identities.
     Role.SUPERVISOR: frozenset(
@@ -84,6 +88,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             consulting.SEE_REVIEWS,
             consulting.PLAN_REVIEWS,
             wellbeing.TAKE_SELF_CHECK,
+            training.VIEW_COURSES,
         }
     ),
     # Volunteers see and log their own work.
