@@ -93,6 +93,7 @@ def _world_for(org):
         "supervision_pk": factories.SupervisionFactory(organisation=org).pk,
         "review_pk": factories.GroupReviewFactory(organisation=org).pk,
         **_training(org),
+        "person_pk": colleague.user.pk,
         "check_pk": factories.SelfCheckFactory(organisation=org).pk,
         "support_pk": factories.SupportRequestFactory(organisation=org).pk,
     }

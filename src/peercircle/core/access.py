@@ -43,7 +43,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.NETWORK_COORDINATOR: frozenset(
         _EVERY_MEMBER
         | {org.VIEW_NETWORK, org.VIEW_MEMBERS, org.VIEW_PARTNERS, core.VIEW_AUDIT,
-           consulting.MANAGE_CRISIS_TERMS, library.PUBLISH_DOCUMENTS, library.VIEW_SIGNATURES}
+           consulting.MANAGE_CRISIS_TERMS, library.PUBLISH_DOCUMENTS, library.VIEW_SIGNATURES,
+           training.KEEP_FRAMEWORK, training.SELF_ASSESS}
     ),
     Role.COORDINATOR: frozenset(
         _EVERY_MEMBER
@@ -64,6 +65,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             library.VIEW_SIGNATURES,
             training.VIEW_COURSES,
             training.MANAGE_COURSES,
+            training.SELF_ASSESS,
+            training.KEEP_FRAMEWORK,
         }
     ),
     Role.STAFF: frozenset(
@@ -71,7 +74,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         | _CASEWORK
         | {org.VIEW_MEMBERS, org.VIEW_PARTNERS, volunteers.VIEW_VOLUNTEERS,
            volunteers.MANAGE_VOLUNTEERS, wellbeing.TAKE_SELF_CHECK, training.VIEW_COURSES,
-           training.MANAGE_COURSES}
+           training.MANAGE_COURSES, training.SELF_ASSESS}
     ),
     # Supervisors and curators work with cases under their codes, never with identities.
     Role.SUPERVISOR: frozenset(
@@ -89,13 +92,16 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             consulting.PLAN_REVIEWS,
             wellbeing.TAKE_SELF_CHECK,
             training.VIEW_COURSES,
+            training.SELF_ASSESS,
+            training.ASSESS_OTHERS,
         }
     ),
     # Volunteers see and log their own work.
     Role.VOLUNTEER: frozenset(
         _EVERY_MEMBER
         | {core.VIEW_LEDGER, core.RECORD_ACTIVITY, consulting.LOG_CONSULTATION,
-           consulting.REQUEST_SUPERVISION, consulting.SEE_REVIEWS, wellbeing.TAKE_SELF_CHECK}
+           consulting.REQUEST_SUPERVISION, consulting.SEE_REVIEWS, wellbeing.TAKE_SELF_CHECK,
+           training.SELF_ASSESS}
     ),
     Role.PARTNER: frozenset(_EVERY_MEMBER),
 }

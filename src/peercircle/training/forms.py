@@ -45,3 +45,33 @@ class AttendanceForm(StyledForm, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["present"].queryset = session.course.enrolments.select_related("volunteer")
         self.fields["present"].label_from_instance = lambda e: e.volunteer.full_name
+
+
+class CompetencyForm(StyledForm, forms.Form):
+    name = forms.CharField(label=_("Competency"), max_length=200)
+    description = forms.CharField(label=_("Description"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 2}))
+    level_1 = forms.CharField(label=_("Level 1"), max_length=300)
+    level_2 = forms.CharField(label=_("Level 2"), max_length=300)
+    level_3 = forms.CharField(label=_("Level 3"), max_length=300)
+    level_4 = forms.CharField(label=_("Level 4"), max_length=300)
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {"name": data["name"], "description": data["description"],
+                "levels": [data[f"level_{i}"] for i in range(1, 5)]}
+
+
+class AssessmentForm(StyledForm, forms.Form):
+    def __init__(self, *args, framework, **kwargs):
+        super().__init__(*args, **kwargs)
+        for competency in framework:
+            choices = [(i + 1, f"{i + 1}. {text}") for i, text in enumerate(competency.levels)]
+            field = forms.TypedChoiceField(label=competency.name, choices=choices, coerce=int,
+                                           widget=forms.RadioSelect)
+            field.widget.attrs["class"] = "form-check-input"
+            field.competency_pk = competency.pk
+            self.fields[f"competency_{competency.pk}"] = field
+
+    def levels(self) -> dict[int, int]:
+        return {f.competency_pk: self.cleaned_data[name] for name, f in self.fields.items()}

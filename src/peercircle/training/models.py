@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from peercircle.core.models import Format, OrganisationOwned
+from peercircle.core.models import Format, OrganisationOwned, TimeStamped
 
 
 class Course(OrganisationOwned):
@@ -78,3 +78,50 @@ class Attendance(OrganisationOwned):
 
     def __str__(self) -> str:
         return f"{self.enrolment.volunteer} · {self.session}"
+
+
+class Competency(TimeStamped):
+    """A base competency of peer consultants with its level descriptions. The network publishes
+    the framework; an organisation outside a network keeps its own."""
+
+    network = models.ForeignKey("organisations.Network", on_delete=models.CASCADE, null=True,
+                                blank=True, related_name="competencies", verbose_name=_("network"))
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE,
+                                     null=True, blank=True, related_name="competencies",
+                                     verbose_name=_("organisation"))
+    name = models.CharField(_("competency"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    levels = models.JSONField(_("level descriptions"), default=list)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("competency")
+        verbose_name_plural = _("competencies")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Assessment(OrganisationOwned):
+    class Kind(models.TextChoices):
+        SELF = "self", _("Self-assessment")
+        SUPERVISOR = "supervisor", _("Supervisor's assessment")
+
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                               related_name="competency_assessments", verbose_name=_("person"))
+    competency = models.ForeignKey(Competency, on_delete=models.CASCADE,
+                                   related_name="assessments", verbose_name=_("competency"))
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    level = models.PositiveSmallIntegerField(_("level"))
+    assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                 related_name="+", verbose_name=_("assessed by"))
+    assessed_on = models.DateField(_("date"))
+
+    class Meta:
+        ordering = ["assessed_on", "id"]
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+
+    def __str__(self) -> str:
+        return f"{self.person} · {self.competency} · {self.level}"

@@ -1,2 +1,5 @@
 VIEW_COURSES = "training.view_courses"
 MANAGE_COURSES = "training.manage_courses"
+SELF_ASSESS = "training.self_assess"
+ASSESS_OTHERS = "training.assess_others"
+KEEP_FRAMEWORK = "training.keep_framework"
