@@ -276,6 +276,45 @@ def _supervision_and_documents(org, team, rnd) -> None:
                          for_network=True)
 
 
+COMPETENCY_FRAMEWORK = [
+    ("Осознанное использование личного опыта",
+     ["Рассказывает о своём опыте без отбора", "Выбирает, чем делиться, с помощью супервизора",
+      "Делится опытом к месту и в меру", "Учит других работать с личным опытом"]),
+    ("Активное слушание", ["Слушает, но часто перебивает", "Отражает чувства собеседника",
+                           "Поддерживает беседу без советов", "Ведёт группу слушания"]),
+    ("Границы и этика", ["Знает этический кодекс", "Замечает нарушения границ",
+                         "Удерживает границы в трудных случаях", "Разбирает случаи с коллегами"]),
+]
+
+
+def _training(org, team, rnd, today) -> None:
+    """A course with held sessions (Mentor School of 10 h in Angarsk), and the network's
+    competency framework with a few self-assessments."""
+    from peercircle.training import competencies, services
+    from peercircle.volunteers.models import Volunteer
+
+    coordinator = team[0]
+    title = "Школа наставников" if "angar" in org.slug or "opora" in org.slug else (
+        "Szkolenie animatorów" if org.slug == "ops-razem" else "Семинар-тренинг для волонтёров")
+    course = services.course_create(actor=coordinator, organisation=org, title=title,
+                                    minimum_hours=10)
+    enrolments = [services.enrol(actor=coordinator, course=course, volunteer=v)
+                  for v in Volunteer.objects.filter(organisation=org,
+                                                    stage__in=["in_training", "active"])]
+    for day in range(4):
+        session = services.session_plan(actor=coordinator, course=course,
+                                        topic=f"{title}: {day + 1}",
+                                        date=today - datetime.timedelta(days=60 - 7 * day),
+                                        duration_minutes=180, format=Format.IN_PERSON)
+        present = [e for e in enrolments if rnd.random() < 0.85]
+        if present:
+            services.session_hold(actor=coordinator, session=session, present=present)
+    if org.coordinates_network:
+        for name, levels in COMPETENCY_FRAMEWORK:
+            competencies.competency_add(actor=coordinator, organisation=org, name=name,
+                                        description="", levels=levels)
+
+
 def _invented_name(org, rnd) -> str:
     first, last = (PL_FIRST, PL_LAST) if org.slug == "ops-razem" else (RU_FIRST, RU_LAST)
     return f"{rnd.choice(first)} {rnd.choice(last)}"
@@ -317,6 +356,7 @@ def demo_load(seed: int = 2026) -> list[tuple[str, str]]:
             _volunteer_pipeline(org, team[0], team[3:], rnd, today)
             _requests(org, rnd)
             _supervision_and_documents(org, team, rnd)
+            _training(org, team, rnd, today)
     return _demo_logins(organisations)
 
 
