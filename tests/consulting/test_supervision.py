@@ -10,6 +10,7 @@ from peercircle.consulting import supervision as service
 from peercircle.consulting.models import SupervisionRequest
 from peercircle.core.models import Activity, AuditEntry
 from peercircle.organisations.roles import Role
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 TOPIC = "I froze when a client cried; I am afraid I did harm."
@@ -88,3 +89,35 @@ def test_a_request_needs_a_topic(org, people):
         service.supervision_request(actor=people[Role.VOLUNTEER], organisation=org, topic="  ",
                                     urgency="soon")
     assert "topic" in error.value.message_dict
+
+
+def test_a_supervisor_of_the_network_serves_member_organisations(client, member):
+    network = factories.NetworkFactory()
+    hub = factories.OrganisationFactory(network=network, coordinates_network=True)
+    ngo = factories.OrganisationFactory(network=network)
+    outsider = factories.OrganisationFactory()
+    volunteer = member(Role.VOLUNTEER, organisation=ngo)
+    expert = member(Role.SUPERVISOR, organisation=hub)
+    with scope(organisation=ngo):
+        asked = service.supervision_request(actor=volunteer, organisation=ngo, topic=TOPIC,
+                                            urgency="soon")
+    with scope(organisation=outsider):
+        elsewhere = service.supervision_request(actor=member(Role.VOLUNTEER, organisation=outsider),
+                                                organisation=outsider, topic="x", urgency="soon")
+    client.force_login(expert)
+    overview = client.get(reverse("consulting:supervision", kwargs={"org": hub.slug}))
+    assert ngo.name in overview.content.decode() and TOPIC not in overview.content.decode()
+    take = reverse("consulting:supervision_take", kwargs={"org": hub.slug,
+                                                          "supervision_pk": asked.pk})
+    when = (timezone.localtime() + datetime.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    assert client.post(take, {"scheduled_for": when, "format": "online"}).status_code == 302
+    detail = reverse("consulting:supervision_detail", kwargs={"org": hub.slug,
+                                                              "supervision_pk": asked.pk})
+    assert TOPIC in client.get(detail).content.decode()
+    foreign = reverse("consulting:supervision_take", kwargs={"org": hub.slug,
+                                                             "supervision_pk": elsewhere.pk})
+    assert client.get(foreign).status_code == 404
+    client.force_login(volunteer)
+    mine = reverse("consulting:supervision_detail", kwargs={"org": ngo.slug,
+                                                            "supervision_pk": asked.pk})
+    assert expert.full_name in client.get(mine).content.decode()

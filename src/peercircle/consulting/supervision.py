@@ -11,6 +11,7 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_scopes import scope, scopes_disabled
 
 from peercircle.consulting.models import SupervisionRequest
 from peercircle.core.audit import audited_save
@@ -21,17 +22,28 @@ PRIVATE_FIELDS = frozenset({"topic", "supervisor_notes"})
 SESSION_MINUTES = 60
 
 
+def _reachable(organisation) -> QuerySet[SupervisionRequest]:
+    """Requests a supervisor working here may see: this organisation's, and for the network's
+    coordinating organisation those of every member (supervisors serve the whole network)."""
+    if organisation.coordinates_network and organisation.network_id:
+        with scopes_disabled():
+            return SupervisionRequest.objects.filter(
+                organisation__network_id=organisation.network_id).select_related("organisation")
+    return SupervisionRequest.objects.filter(organisation=organisation)
+
+
 def supervision_for(*, organisation, user, pk: int) -> SupervisionRequest:
     """Only the volunteer who asked and the supervisor who took it; anyone else gets 404."""
-    qs = SupervisionRequest.objects.filter(organisation=organisation).filter(
-        Q(volunteer=user) | Q(supervisor=user))
-    return get_object_or_404(qs.select_related("volunteer", "supervisor"), pk=pk)
+    mine = Q(supervisor=user) | Q(volunteer=user, organisation=organisation)
+    qs = _reachable(organisation).filter(mine)
+    with scopes_disabled():
+        return get_object_or_404(qs.select_related("volunteer", "supervisor"), pk=pk)
 
 
 def open_supervision_get(*, organisation, pk: int) -> SupervisionRequest:
-    qs = SupervisionRequest.objects.filter(organisation=organisation,
-                                           status=SupervisionRequest.Status.REQUESTED)
-    return get_object_or_404(qs, pk=pk)
+    qs = _reachable(organisation).filter(status=SupervisionRequest.Status.REQUESTED)
+    with scopes_disabled():
+        return get_object_or_404(qs, pk=pk)
 
 
 def my_requests(*, organisation, user) -> QuerySet[SupervisionRequest]:
@@ -39,12 +51,15 @@ def my_requests(*, organisation, user) -> QuerySet[SupervisionRequest]:
 
 
 def supervisor_queue(*, organisation, user) -> dict:
-    qs = SupervisionRequest.objects.filter(organisation=organisation).exclude(volunteer=user)
-    return {
-        "waiting": qs.filter(status=SupervisionRequest.Status.REQUESTED).order_by("created_at"),
-        "scheduled": qs.filter(supervisor=user, status=SupervisionRequest.Status.SCHEDULED)
-        .select_related("volunteer").order_by("scheduled_for"),
-    }
+    qs = _reachable(organisation).exclude(volunteer=user).select_related("organisation")
+    with scopes_disabled():
+        return {
+            "waiting": list(qs.filter(status=SupervisionRequest.Status.REQUESTED)
+                            .order_by("created_at")),
+            "scheduled": list(qs.filter(supervisor=user,
+                                        status=SupervisionRequest.Status.SCHEDULED)
+                              .select_related("volunteer").order_by("scheduled_for")),
+        }
 
 
 def supervision_counts(*, organisation) -> dict:
@@ -90,7 +105,7 @@ def supervision_complete(*, actor, supervision: SupervisionRequest, attended: bo
     if supervision.supervisor_id != actor.pk or supervision.status != \
             SupervisionRequest.Status.SCHEDULED:
         raise ValidationError(_("Only a scheduled supervision can be closed by its supervisor."))
-    with transaction.atomic():
+    with transaction.atomic(), scope(organisation=supervision.organisation):
         if attended:
             supervision.activity = activity_record(
                 actor=actor, organisation=supervision.organisation,
