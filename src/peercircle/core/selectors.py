@@ -1,6 +1,5 @@
 """Reads of the ledger and the audit log."""
 
-import datetime
 
 from django.db.models import Count, QuerySet, Sum
 
@@ -24,10 +23,6 @@ def activity_totals(qs: QuerySet[Activity]) -> dict:
     )
     totals["minutes"] = totals["minutes"] or 0
     return totals
-
-
-def activities_since(*, organisation, since: datetime.date) -> QuerySet[Activity]:
-    return Activity.objects.filter(organisation=organisation, date__gte=since)
 
 
 def audit_list(*, organisation) -> QuerySet[AuditEntry]:

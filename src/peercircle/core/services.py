@@ -3,7 +3,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -73,7 +73,17 @@ def activity_record(
             region=region, anonymous_count=anonymous_count, recorded_by=actor,
             follow_up_on=follow_up_on, client_key=client_key,
         )
-        return audited_save(
-            activity, actor=actor, organisation=organisation,
-            m2m={"providers": providers, "participants": participants, "help_areas": help_areas},
-        )
+        try:
+            with transaction.atomic():
+                return audited_save(
+                    activity, actor=actor, organisation=organisation,
+                    m2m={"providers": providers, "participants": participants,
+                         "help_areas": help_areas},
+                )
+        except (IntegrityError, ValidationError):
+            # The same form arrived twice at once: the other copy won; return it.
+            earlier = client_key and Activity.objects.filter(
+                organisation=organisation, client_key=client_key).first()
+            if earlier:
+                return earlier
+            raise

@@ -1,4 +1,3 @@
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -9,7 +8,7 @@ from peercircle.core.access import organisation_view
 from peercircle.core.activity_forms import ActivityForm
 from peercircle.core.dashboard import dashboard_for
 from peercircle.core.filters import AuditFilter
-from peercircle.core.forms import call_service
+from peercircle.core.forms import submit
 from peercircle.organisations.services import last_organisation_remember
 from peercircle.people import permissions as people_perm
 
@@ -38,14 +37,11 @@ def activity_create(request, org):
     can_name = people_perm.VIEW_BENEFICIARIES in request.permissions
     form = ActivityForm(request.POST or None, organisation=request.organisation,
                         can_name_participants=can_name)
-    if request.method == "POST" and form.is_valid():
-        activity = call_service(form, services.activity_record, actor=request.user,
-                                organisation=request.organisation, providers=[request.user],
-                                **form.cleaned_data)
-        if activity:
-            messages.success(request, _("The work is logged."))
-            return redirect("core:activity_list", org=org)
-    return render(request, "core/activity_form.html", {"form": form})
+    done = submit(request, form, services.activity_record, actor=request.user,
+                  organisation=request.organisation, providers=[request.user],
+                  success=_("The work is logged."),
+                  then=lambda _a: redirect("core:activity_list", org=org))
+    return done or render(request, "core/activity_form.html", {"form": form})
 
 
 @organisation_view(perm.VIEW_AUDIT)

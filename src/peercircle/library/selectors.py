@@ -38,9 +38,10 @@ def signature_status(*, document, organisation) -> tuple[list, list]:
 
 
 def unsigned_for(*, organisation, user) -> list[CommunityDocument]:
-    pending = []
-    for document in documents_for(organisation=organisation).filter(must_sign=True):
-        version = current_version(document)
-        if version and not has_signed(version=version, user=user, organisation=organisation):
-            pending.append(document)
-    return pending
+    """Documents whose current version this person has not acknowledged here (two queries)."""
+    documents = [d for d in documents_for(organisation=organisation).filter(must_sign=True)
+                 if d.current]
+    signed = set(Signature.objects.filter(
+        user=user, organisation=organisation,
+        version__document__in=documents).values_list("version__document_id", "version__number"))
+    return [d for d in documents if (d.pk, d.current) not in signed]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from peercircle.core.access import organisation_view, public_view
-from peercircle.core.forms import call_service
+from peercircle.core.forms import call_service, submit
 from peercircle.organisations import permissions as perm
 from peercircle.organisations import selectors, services
 from peercircle.organisations.forms import (
@@ -71,13 +71,11 @@ def invite(request, org):
 def member_edit(request, org, membership_pk):
     membership = selectors.membership_get(organisation=request.organisation, pk=membership_pk)
     form = MembershipForm.for_membership(membership, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if call_service(form, services.membership_update, actor=request.user,
-                        membership=membership, **form.cleaned_data):
-            messages.success(request, _("The membership is saved."))
-            return redirect("organisations:members", org=org)
-    return render(request, "organisations/member_edit.html",
-                  {"form": form, "membership": membership})
+    done = submit(request, form, services.membership_update, actor=request.user,
+                  membership=membership, success=_("The membership is saved."),
+                  then=lambda _m: redirect("organisations:members", org=org))
+    return done or render(request, "organisations/member_edit.html",
+                          {"form": form, "membership": membership})
 
 
 @require_POST

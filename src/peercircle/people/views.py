@@ -142,13 +142,11 @@ def family_list(request, org):
 @organisation_view(perm.MANAGE_FAMILIES)
 def family_create(request, org):
     form = FamilyForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        family = call_service(form, services.family_create, actor=request.user,
-                              organisation=request.organisation, **form.cleaned_data)
-        if family:
-            messages.success(request, _("The family is recorded."))
-            return redirect("people:family_detail", org=org, family_pk=family.pk)
-    return render(request, "people/family_form.html", {"form": form})
+    done = submit(request, form, services.family_create, actor=request.user,
+                  organisation=request.organisation, success=_("The family is recorded."),
+                  then=lambda family: redirect("people:family_detail", org=org,
+                                               family_pk=family.pk))
+    return done or render(request, "people/family_form.html", {"form": form})
 
 
 @organisation_view(perm.VIEW_FAMILIES)

@@ -38,17 +38,21 @@
                         headers: { "X-Requested-With": "offline-form" } });
   }
 
+  var flushing = false;
+
   function flush(form) {
     var items = load();
-    if (!items.length || !navigator.onLine) { return Promise.resolve(); }
+    if (flushing || !items.length || !navigator.onLine) { return Promise.resolve(); }
+    flushing = true;
     var item = items[0];
     return send(item.url, item.pairs).then(function (response) {
+      flushing = false;
       store(load().filter(function (other) { return other.key !== item.key; }));
       if (response.ok || response.redirected || response.status === 400) {
         if (!load().length && form) { say(form, form.dataset.sentLater); }
         return flush(form);
       }
-    }).catch(function () { /* still offline: keep it for later */ });
+    }).catch(function () { flushing = false; /* still offline: keep it for later */ });
   }
 
   function pairsOf(form, submitter) {
