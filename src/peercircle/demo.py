@@ -13,9 +13,14 @@ from django_scopes import scope
 
 from peercircle.core.models import Activity, Format, HelpArea, Programme, Region
 from peercircle.core.services import activity_record
+from peercircle.events import demo as events_demo
+from peercircle.groups import demo as groups_demo
+from peercircle.imports import demo as imports_demo
+from peercircle.mentoring import demo as mentoring_demo
 from peercircle.organisations.models import Membership, Network, Organisation, Partner
 from peercircle.organisations.roles import Role, VolunteerKind
 from peercircle.people import services as people
+from peercircle.reporting import demo as reporting_demo
 from peercircle.volunteers import services as volunteers
 from peercircle.volunteers.models import Screening, Stage
 
@@ -357,6 +362,8 @@ def demo_load(seed: int = 2026) -> list[tuple[str, str]]:
             _requests(org, rnd)
             _supervision_and_documents(org, team, rnd)
             _training(org, team, rnd, today)
+    for part in (mentoring_demo, groups_demo, events_demo, reporting_demo, imports_demo):
+        part.load(organisations, rnd, today)
     return _demo_logins(organisations)
 
 

@@ -56,6 +56,11 @@ INSTALLED_APPS = [
     "peercircle.wellbeing",
     "peercircle.library",
     "peercircle.training",
+    "peercircle.mentoring",
+    "peercircle.groups",
+    "peercircle.events",
+    "peercircle.reporting",
+    "peercircle.imports",
 ]
 
 MIDDLEWARE = [

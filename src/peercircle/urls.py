@@ -14,6 +14,11 @@ organisation_patterns = [
     path("", include("peercircle.wellbeing.urls")),
     path("", include("peercircle.library.urls")),
     path("", include("peercircle.training.urls")),
+    path("", include("peercircle.mentoring.urls")),
+    path("", include("peercircle.groups.urls")),
+    path("", include("peercircle.events.urls")),
+    path("", include("peercircle.reporting.urls")),
+    path("", include("peercircle.imports.urls")),
 ]
 
 urlpatterns = [

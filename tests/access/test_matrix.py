@@ -96,7 +96,21 @@ def _world_for(org):
         "person_pk": colleague.user.pk,
         "check_pk": factories.SelfCheckFactory(organisation=org).pk,
         "support_pk": factories.SupportRequestFactory(organisation=org).pk,
+        **_app_samples(org),
     }
+
+
+def _app_samples(org):
+    """Samples of the programme apps: each `tests/access/samples/<app>.py` has `samples(org)`."""
+    import importlib
+    import pkgutil
+
+    from tests.access import samples as package
+
+    found = {}
+    for module in pkgutil.iter_modules(package.__path__):
+        found.update(importlib.import_module(f"{package.__name__}.{module.name}").samples(org))
+    return found
 
 
 @pytest.fixture

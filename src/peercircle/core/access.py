@@ -9,16 +9,31 @@ from dataclasses import dataclass
 
 from peercircle.consulting import permissions as consulting
 from peercircle.core import permissions as core
+from peercircle.events import permissions as events
+from peercircle.groups import permissions as groups
+from peercircle.imports import permissions as imports
 from peercircle.library import permissions as library
+from peercircle.mentoring import permissions as mentoring
 from peercircle.organisations import permissions as org
 from peercircle.organisations.roles import Role
 from peercircle.people import permissions as people
+from peercircle.reporting import permissions as reporting
 from peercircle.training import permissions as training
 from peercircle.volunteers import permissions as volunteers
 from peercircle.wellbeing import permissions as wellbeing
 
 _EVERY_MEMBER = {core.VIEW_HOME, org.VIEW_PROFILE, consulting.OPEN_SUPERVISION,
-                 library.READ_DOCUMENTS}
+                 library.READ_DOCUMENTS, events.VIEW_EVENTS}
+# Programme management: coordinators and staff run mentoring, clubs, events, plans and projects.
+_PROGRAMMES = {
+    mentoring.VIEW_MENTORING, mentoring.MANAGE_MENTORING, mentoring.VIEW_MENTORING_REPORT,
+    groups.VIEW_CLUBS, groups.MANAGE_CLUBS, groups.LOG_GROUP_SESSION, groups.SHARE_PRACTICE,
+    groups.VIEW_INITIATIVES, groups.MANAGE_INITIATIVES,
+    events.MANAGE_EVENTS, events.MARK_ATTENDANCE, events.VIEW_FEEDBACK, events.VIEW_PLANS,
+    events.MANAGE_PLANS,
+    reporting.VIEW_PROJECTS, reporting.MANAGE_PROJECTS, reporting.EXPORT_REPORTS,
+    imports.IMPORT_DATA,
+}
 _CASEWORK = {
     people.VIEW_BENEFICIARIES,
     people.MANAGE_BENEFICIARIES,
@@ -44,7 +59,11 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         _EVERY_MEMBER
         | {org.VIEW_NETWORK, org.VIEW_MEMBERS, org.VIEW_PARTNERS, core.VIEW_AUDIT,
            consulting.MANAGE_CRISIS_TERMS, library.PUBLISH_DOCUMENTS, library.VIEW_SIGNATURES,
-           training.KEEP_FRAMEWORK, training.SELF_ASSESS}
+           training.KEEP_FRAMEWORK, training.SELF_ASSESS, groups.VIEW_CLUBS,
+           groups.VIEW_NETWORK_CLUBS, groups.SHARE_PRACTICE, groups.VIEW_INITIATIVES,
+           events.MANAGE_EVENTS, events.VIEW_FEEDBACK, events.VIEW_PLANS, events.MANAGE_PLANS,
+           reporting.VIEW_PROJECTS, reporting.MANAGE_PROJECTS, reporting.EXPORT_REPORTS,
+           reporting.VIEW_NETWORK_STATS}
     ),
     Role.COORDINATOR: frozenset(
         _EVERY_MEMBER
@@ -68,6 +87,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             training.SELF_ASSESS,
             training.KEEP_FRAMEWORK,
         }
+        | _PROGRAMMES
     ),
     Role.STAFF: frozenset(
         _EVERY_MEMBER
@@ -75,6 +95,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         | {org.VIEW_MEMBERS, org.VIEW_PARTNERS, volunteers.VIEW_VOLUNTEERS,
            volunteers.MANAGE_VOLUNTEERS, wellbeing.TAKE_SELF_CHECK, training.VIEW_COURSES,
            training.MANAGE_COURSES, training.SELF_ASSESS}
+        | _PROGRAMMES
     ),
     # Supervisors and curators work with cases under their codes, never with identities.
     Role.SUPERVISOR: frozenset(
@@ -94,6 +115,12 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             training.VIEW_COURSES,
             training.SELF_ASSESS,
             training.ASSESS_OTHERS,
+            # Curators of mentoring pairs are the institution's specialists.
+            mentoring.VIEW_MENTORING,
+            mentoring.CURATE,
+            groups.VIEW_CLUBS,
+            groups.SHARE_PRACTICE,
+            events.VIEW_PLANS,
         }
     ),
     # Volunteers see and log their own work.
@@ -101,9 +128,11 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         _EVERY_MEMBER
         | {core.VIEW_LEDGER, core.RECORD_ACTIVITY, consulting.LOG_CONSULTATION,
            consulting.REQUEST_SUPERVISION, consulting.SEE_REVIEWS, wellbeing.TAKE_SELF_CHECK,
-           training.SELF_ASSESS}
+           training.SELF_ASSESS, mentoring.VIEW_MENTORING, mentoring.LOG_MENTOR_MEETING,
+           groups.VIEW_CLUBS, groups.LOG_GROUP_SESSION, groups.SHARE_PRACTICE,
+           groups.VIEW_INITIATIVES, events.MARK_ATTENDANCE}
     ),
-    Role.PARTNER: frozenset(_EVERY_MEMBER),
+    Role.PARTNER: frozenset(_EVERY_MEMBER | {mentoring.VIEW_MENTORING}),
 }
 
 

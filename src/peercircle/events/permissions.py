@@ -1,0 +1,6 @@
+VIEW_EVENTS = "events.view"
+MANAGE_EVENTS = "events.manage"
+MARK_ATTENDANCE = "events.mark_attendance"
+VIEW_FEEDBACK = "events.view_feedback"
+VIEW_PLANS = "events.view_plans"
+MANAGE_PLANS = "events.manage_plans"

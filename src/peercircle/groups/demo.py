@@ -1,0 +1,5 @@
+"""Demo data of the clubs and groups part (called by `peercircle demo_load`)."""
+
+
+def load(organisations: dict, rnd, today) -> None:
+    """Add this part's demo records to the demo organisations (slug -> Organisation)."""

@@ -1,0 +1,7 @@
+VIEW_CLUBS = "groups.view"
+MANAGE_CLUBS = "groups.manage"
+LOG_GROUP_SESSION = "groups.log_session"
+SHARE_PRACTICE = "groups.share_practice"
+VIEW_NETWORK_CLUBS = "groups.view_network"
+VIEW_INITIATIVES = "groups.view_initiatives"
+MANAGE_INITIATIVES = "groups.manage_initiatives"

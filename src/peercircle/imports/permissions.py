@@ -1,0 +1,1 @@
+IMPORT_DATA = "imports.import_data"

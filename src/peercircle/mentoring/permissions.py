@@ -1,0 +1,5 @@
+VIEW_MENTORING = "mentoring.view"
+MANAGE_MENTORING = "mentoring.manage"
+LOG_MENTOR_MEETING = "mentoring.log_meeting"
+CURATE = "mentoring.curate"
+VIEW_MENTORING_REPORT = "mentoring.view_report"

@@ -1,0 +1,5 @@
+"""Access-matrix samples of the groups app."""
+
+
+def samples(org) -> dict:
+    return {}

@@ -1,0 +1,5 @@
+"""Access-matrix samples of the imports app."""
+
+
+def samples(org) -> dict:
+    return {}

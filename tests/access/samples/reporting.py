@@ -1,0 +1,5 @@
+"""Access-matrix samples of the reporting app."""
+
+
+def samples(org) -> dict:
+    return {}
