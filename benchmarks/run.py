@@ -35,13 +35,14 @@ def report(name: str, value: float, unit: str) -> None:
 
 
 def main() -> None:
-    scale = SCALES[os.environ.get("SCALE", "quick")]
+    name = os.environ.get("SCALE", "quick")
+    scale = {**SCALES[name], "name": name}
     with tempfile.TemporaryDirectory() as tmp:
         setup_django(Path(tmp))
-        from benchmarks import ledger, routing
+        from benchmarks import imports, ledger, reporting, routing
 
-        ledger.run(scale, report)
-        routing.run(scale, report)
+        for part in (ledger, routing, reporting, imports):
+            part.run(scale, report)
 
 
 if __name__ == "__main__":
