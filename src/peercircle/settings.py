@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -179,6 +181,13 @@ CONSENT_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="PeerCircle <noreply@peercircle.invalid>")
+
+# Background jobs (core/jobs.py): a django-tasks-db queue in the database, run by `peercircle db_worker`
+# (`make demo` starts one). TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend runs jobs
+# inside the request instead (no worker needed; the tests do this).
+TASKS = {
+    "default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.backend.DatabaseBackend")}
+}
 
 # Network figures: cells below this count are shown as "<N" so no person can be singled out.
 SMALL_NUMBER_THRESHOLD = 5

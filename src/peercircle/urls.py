@@ -2,6 +2,8 @@ from django.urls import include, path
 
 from peercircle.accounts import views as account_views
 from peercircle.consulting import views as consulting_views
+from peercircle.events import views as event_views
+from peercircle.mentoring import views as mentoring_views
 from peercircle.organisations import views as organisation_views
 from peercircle.volunteers import views as volunteer_views
 
@@ -29,11 +31,21 @@ urlpatterns = [
     path("apply/<slug:organisation_slug>/", volunteer_views.apply, name="volunteer_apply"),
     path("apply/<slug:organisation_slug>/thanks/", volunteer_views.apply_thanks,
          name="volunteer_apply_thanks"),
+    path("mentor/<slug:organisation_slug>/", mentoring_views.apply, name="mentor_apply"),
+    path("mentor/<slug:organisation_slug>/thanks/", mentoring_views.apply_thanks,
+         name="mentor_apply_thanks"),
     path("request/network/<slug:network_slug>/", consulting_views.request_help_network,
          name="help_request_network"),
     path("request/<slug:organisation_slug>/", consulting_views.request_help, name="help_request"),
     path("request/<slug:organisation_slug>/thanks/", consulting_views.request_thanks,
          name="help_request_thanks"),
+    path("events/<slug:organisation_slug>/<int:event_pk>/", event_views.register,
+         name="event_register"),
+    path("events/<slug:organisation_slug>/<int:event_pk>/calendar.ics", event_views.public_ics,
+         name="event_ics_public"),
+    path("events/registration/<str:registration_token>/", event_views.registration_page,
+         name="event_registration"),
+    path("calendar/<str:feed_token>.ics", event_views.calendar_feed, name="event_feed"),
     path("accounts/", include("allauth.urls")),
     path("o/<slug:org>/", include(organisation_patterns)),
 ]

@@ -27,6 +27,7 @@ _EVERY_MEMBER = {core.VIEW_HOME, org.VIEW_PROFILE, consulting.OPEN_SUPERVISION,
 # Programme management: coordinators and staff run mentoring, clubs, events, plans and projects.
 _PROGRAMMES = {
     mentoring.VIEW_MENTORING, mentoring.MANAGE_MENTORING, mentoring.VIEW_MENTORING_REPORT,
+    mentoring.CURATE,  # the institution's staff also curate families and confirm outcomes
     groups.VIEW_CLUBS, groups.MANAGE_CLUBS, groups.LOG_GROUP_SESSION, groups.SHARE_PRACTICE,
     groups.VIEW_INITIATIVES, groups.MANAGE_INITIATIVES,
     events.MANAGE_EVENTS, events.MARK_ATTENDANCE, events.VIEW_FEEDBACK, events.VIEW_PLANS,

@@ -165,6 +165,14 @@ def dashboard_for(*, user, organisation, permissions) -> dict:
         _management(organisation, cards, todos)
     _programme_reminders(user, organisation, permissions, todos)
     _documents_to_acknowledge(user, organisation, todos)
+    from peercircle.mentoring.dashboard import reminders as mentoring_reminders
+
+    todos.extend(Todo(text, url) for text, url in mentoring_reminders(
+        user=user, organisation=organisation, permissions=permissions))
+    from peercircle.groups.dashboard import reminders as groups_reminders
+
+    todos.extend(Todo(text, url) for text, url in groups_reminders(
+        user=user, organisation=organisation, permissions=permissions))
     if not two_factor_enabled(user):
         todos.append(Todo(_("Protect your account with an authenticator app."),
                           reverse("mfa_activate_totp")))

@@ -203,12 +203,19 @@ class Activity(OrganisationOwned):
         _("device key"), null=True, blank=True, editable=False,
         help_text=_("Set by the form on the device, so that a form sent twice is kept once."),
     )
+    external_id = models.CharField(
+        _("external id"), max_length=100, blank=True, default="", editable=False,
+        help_text=_("The row's id in the spreadsheet it was imported from: imported once only."),
+    )
 
     class Meta:
         ordering = ["-date", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "client_key"],
                                     name="activity_unique_client_key"),
+            models.UniqueConstraint(fields=["organisation", "external_id"],
+                                    condition=~models.Q(external_id=""),
+                                    name="activity_unique_external_id"),
         ]
         indexes = [
             models.Index(fields=["organisation", "kind", "date"]),
@@ -223,3 +230,49 @@ class Activity(OrganisationOwned):
     @property
     def participant_total(self) -> int:
         return self.participants.count() + self.anonymous_count
+
+
+class Job(OrganisationOwned):
+    """A long piece of work run by a background worker (an import, a long export): see core/jobs.py."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+                             verbose_name=_("started by"))
+    kind = models.CharField(_("kind"), max_length=60)
+    task = models.CharField(_("task"), max_length=200)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.QUEUED)
+    done = models.PositiveIntegerField(_("done"), default=0)
+    total = models.PositiveIntegerField(_("total"), default=0)
+    message = models.TextField(_("message"), blank=True)
+    result = models.FileField(_("result file"), upload_to="jobs/%Y/%m/", blank=True, max_length=255)
+    result_name = models.CharField(_("file name"), max_length=200, blank=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "user", "-created_at"])]
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.pk}"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        if not self.total:
+            return 0
+        return min(100, int(self.done * 100 / self.total))

@@ -76,10 +76,19 @@ class Volunteer(OrganisationOwned):
         help_text=_("How many people the volunteer can support each week."),
     )
     paused_until = models.DateField(_("paused until"), null=True, blank=True)
+    external_id = models.CharField(
+        _("external id"), max_length=100, blank=True, default="", editable=False,
+        help_text=_("The row's id in the spreadsheet it was imported from: imported once only."),
+    )
 
     class Meta:
         ordering = ["full_name"]
         indexes = [models.Index(fields=["organisation", "stage"])]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "external_id"],
+                                    condition=~models.Q(external_id=""),
+                                    name="volunteer_unique_external_id"),
+        ]
         verbose_name = _("volunteer")
         verbose_name_plural = _("volunteers")
 

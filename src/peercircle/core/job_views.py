@@ -1,0 +1,33 @@
+"""Pages of a background job (core/jobs.py): progress, the polled bar, the result file."""
+
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+
+from peercircle.core import permissions as perm
+from peercircle.core.access import organisation_view
+from peercircle.core.jobs import job_get_for
+
+
+@organisation_view(perm.VIEW_HOME, relationship=True)
+def job_detail(request, org, job_pk):
+    job = job_get_for(organisation=request.organisation, user=request.user, pk=job_pk)
+    return render(request, "core/job_detail.html", {"job": job})
+
+
+@organisation_view(perm.VIEW_HOME, relationship=True)
+def job_progress(request, org, job_pk):
+    job = job_get_for(organisation=request.organisation, user=request.user, pk=job_pk)
+    reload = request.GET.get("reload") == "1"
+    response = render(request, "core/partials/job_progress.html", {"job": job, "reload": reload})
+    if reload and job.finished and request.htmx:
+        response["HX-Refresh"] = "true"  # the embedding page shows the job's outcome itself
+    return response
+
+
+@organisation_view(perm.VIEW_HOME, relationship=True)
+def job_download(request, org, job_pk):
+    job = job_get_for(organisation=request.organisation, user=request.user, pk=job_pk)
+    if not job.result:
+        raise Http404
+    return FileResponse(job.result.open("rb"), as_attachment=True,
+                        filename=job.result_name or job.result.name.rsplit("/", 1)[-1])

@@ -1,0 +1,153 @@
+"""Background jobs: long work (imports, long exports) run by a worker, with progress and a result file.
+
+The whole API (keep to it; it does not change):
+
+    from peercircle.core.jobs import JobError, job_finish, job_progress, job_start
+
+    job = job_start(actor=request.user, organisation=request.organisation, kind="report_xlsx",
+                    task="peercircle.reporting.exports.build_xlsx", project_pk=7)
+    return redirect("core:job_detail", org=org, job_pk=job.pk)
+
+    # peercircle/reporting/exports.py — a plain function, called by the worker as task(job, **params)
+    def build_xlsx(job, *, project_pk):
+        for done, row in enumerate(rows, 1):
+            ...
+            job_progress(job, done, len(rows))        # cheap: written at most every 0.5 s
+        job_finish(job, "report.xlsx", content)       # bytes or str; the user downloads it
+        # or: raise JobError(_("The project has no data yet."))   -> shown to the user, status failed
+
+- `job_start(*, actor, organisation, kind, task, **params) -> Job` records the job and enqueues it.
+  `task` is a function or its dotted path; `params` must be JSON values (pks, strings, numbers).
+  With the immediate backend (tests) the job has already run when `job_start` returns.
+- The worker calls `task(job, **params)` inside `django_scopes.scope(organisation=job.organisation)`
+  and with the interface language of the person who started it, so `gettext` speaks their language.
+- `job_progress(job, done, total=None)` reports progress (shown as a bar that HTMX polls). Inside a
+  transaction the progress row is not visible to others before the commit: report progress while
+  reading/validating, before the writing transaction.
+- `job_finish(job, file_name=None, content=None, *, message="")` stores the result file (optional)
+  and marks the job done. A task that returns without calling it is marked done too.
+- `raise JobError(message)` marks the job failed with that message; any other exception marks it
+  failed with a generic message (the traceback goes to the log, never to the page).
+- Pages: `core:job_detail` (progress and download), `core:job_progress` (the polled partial),
+  `core:job_download`; all `/o/<org>/jobs/<job_pk>/…`, open to the person who started the job only.
+  Embed the bar in your own page with
+  `{% include "core/partials/job_progress.html" with job=job reload=True %}` (`reload`: the whole
+  page reloads when the job ends, so that your page can show its result).
+- `job_get_for(*, organisation, user, pk)` returns the person's job or raises Http404.
+
+Backend: settings.TASKS uses django-tasks-db (`peercircle db_worker` runs the worker; `make demo`
+starts one beside the web server); the test settings use the immediate backend.
+"""
+
+import logging
+import time
+from collections.abc import Callable
+
+from django.core.files.base import ContentFile
+from django.http import Http404
+from django.utils import timezone, translation
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+from django_scopes import scope, scopes_disabled
+from django_tasks import task
+
+from peercircle.core.models import Job
+
+logger = logging.getLogger(__name__)
+
+PROGRESS_INTERVAL_SECONDS = 0.5
+
+
+class JobError(Exception):
+    """A failure the person should read (already translated)."""
+
+
+def _task_path(function: Callable | str) -> str:
+    if isinstance(function, str):
+        return function
+    return f"{function.__module__}.{function.__qualname__}"
+
+
+def job_start(*, actor, organisation, kind: str, task: Callable | str, **params) -> Job:
+    path = _task_path(task)
+    import_string(path)  # fail now, in the request, rather than later in the worker
+    job = Job.objects.create(organisation=organisation, user=actor, kind=kind, task=path,
+                             params=params, total=0)
+    job_run.enqueue(job.pk)
+    job.refresh_from_db()
+    return job
+
+
+def _update(job: Job, **fields) -> None:
+    for name, value in fields.items():
+        setattr(job, name, value)
+    with scopes_disabled():
+        Job.objects.filter(pk=job.pk).update(updated_at=timezone.now(), **fields)
+
+
+def job_progress(job: Job, done: int, total: int | None = None) -> None:
+    now = time.monotonic()
+    last = getattr(job, "_progress_written_at", 0.0)
+    fields = {"done": done}
+    if total is not None:
+        fields["total"] = total
+    finished_step = total is not None and done >= total
+    for name, value in fields.items():
+        setattr(job, name, value)
+    if now - last < PROGRESS_INTERVAL_SECONDS and not finished_step:
+        return
+    job._progress_written_at = now
+    _update(job, **fields)
+
+
+def job_finish(job: Job, file_name: str | None = None, content: bytes | str | None = None, *,
+               message: str = "") -> None:
+    if file_name and content is not None:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        job.result.save(file_name, ContentFile(data), save=False)
+        job.result_name = file_name
+    total = job.total or job.done
+    _update(job, status=Job.Status.DONE, done=total, total=total, message=message,
+            result=job.result.name or "", result_name=job.result_name,
+            finished_at=timezone.now())
+
+
+def job_fail(job: Job, message: str) -> None:
+    _update(job, status=Job.Status.FAILED, message=message, finished_at=timezone.now())
+
+
+@task()
+def job_run(job_pk: int) -> str:
+    """The one django-tasks task: runs the job's function in its organisation's scope."""
+    with scopes_disabled():
+        job = Job.objects.select_related("organisation", "user").get(pk=job_pk)
+    if job.finished:
+        return job.status
+    language = getattr(job.user, "language", "") or "en"
+    with translation.override(language), scope(organisation=job.organisation):
+        _update(job, status=Job.Status.RUNNING, started_at=timezone.now())
+        try:
+            import_string(job.task)(job, **job.params)
+        except JobError as error:
+            job_fail(job, str(error))
+        except Exception:
+            logger.exception("Job %s (%s) failed", job.pk, job.task)
+            job_fail(job, _("Something went wrong. Nothing was changed; please try again or "
+                            "tell the platform's administrator."))
+        else:
+            if job.status != Job.Status.DONE:
+                job_finish(job)
+    return job.status
+
+
+def job_get_for(*, organisation, user, pk) -> Job:
+    with scopes_disabled():
+        job = Job.objects.filter(organisation=organisation, user=user, pk=pk).first()
+    if job is None:
+        raise Http404
+    return job
+
+
+def job_list_for(*, organisation, user, kind: str | None = None):
+    jobs = Job.objects.filter(organisation=organisation, user=user)
+    return jobs.filter(kind=kind) if kind else jobs

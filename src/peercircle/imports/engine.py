@@ -1,0 +1,119 @@
+"""One pass over a file: read, check every row, and (when committing) write the valid rows.
+
+The pass is streamed in batches of `BATCH` rows, so memory stays bounded whatever the file's size.
+A commit is one database transaction: the rows, the consent records, the import's own record and
+its audit entry are written together or not at all (a killed process leaves nothing behind).
+Rows with errors are never written; they go to the rejected-rows file with their errors, every
+cell made safe for spreadsheets (core.exports.safe_row).
+"""
+
+import itertools
+from collections.abc import Callable
+from contextlib import nullcontext
+from dataclasses import asdict, dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from peercircle.core.exports import csv_writer, safe_row
+from peercircle.imports.importers import BATCH, IMPORTERS, Row
+from peercircle.imports.parsing import FileProblem, open_table
+
+MAX_LISTED_ERRORS = 500
+
+
+@dataclass
+class Summary:
+    total: int = 0
+    valid: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    written: int = 0
+    errors: list = field(default_factory=list)  # [[row number, [messages]]], the first ones
+    file_error: str = ""
+    encoding: str = ""
+    delimiter: str = ""
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def read_headers(path, name: str) -> list[str]:
+    with open_table(path, name) as table:
+        return table.headers
+
+
+def missing_columns(kind: str, mapping: dict) -> list[str]:
+    return [str(c.label) for c in IMPORTERS[kind].columns if c.required and not mapping.get(c.name)]
+
+
+def run_import(*, organisation, actor, kind: str, path, name: str, mapping: dict, write: bool,
+               rejected_stream=None, progress: Callable[[int, int], None] | None = None,
+               on_commit: Callable[[Summary], None] | None = None) -> Summary:
+    """Check (write=False) or commit (write=True) one file. `mapping` is field -> header.
+    `rejected_stream` (text) receives the rejected rows as CSV. `on_commit(summary)` runs inside
+    the commit's transaction, after the rows are written (to record and audit the import)."""
+    importer = IMPORTERS[kind](organisation=organisation, actor=actor)
+    summary = Summary()
+    missing = missing_columns(kind, mapping)
+    if missing:
+        summary.file_error = _("Match these columns first: %(columns)s.") % {
+            "columns": ", ".join(missing)}
+        return summary
+    try:
+        with open_table(path, name) as table:
+            summary.encoding, summary.delimiter = table.encoding, table.delimiter
+            index = {field_name: table.headers.index(header) for field_name, header in mapping.items()
+                     if header in table.headers}
+            gone = [header for header in mapping.values() if header and header not in table.headers]
+            if gone:
+                raise FileProblem(_("The file has no column %(columns)s.") % {"columns": ", ".join(gone)})
+            writer = None
+            if rejected_stream is not None:
+                writer = csv_writer(rejected_stream)
+                writer.writerow(safe_row([_("Row"), *table.headers, _("Errors")]))
+            estimated = max(table.estimated_rows, 1)
+            with transaction.atomic() if write else nullcontext():
+                for batch in _batches(table.rows):
+                    rows = []
+                    for number, values in batch:
+                        row = Row(number=number, values=values)
+                        raw = {f: (values[i] if i < len(values) else None) for f, i in index.items()}
+                        importer.clean(row, raw)
+                        rows.append(row)
+                    importer.check_batch(rows)
+                    good = []
+                    for row in rows:
+                        summary.total += 1
+                        if row.errors:
+                            summary.rejected += 1
+                            if len(summary.errors) < MAX_LISTED_ERRORS:
+                                summary.errors.append([row.number, row.errors])
+                            if writer is not None:
+                                writer.writerow(safe_row([row.number, *row.values,
+                                                          " · ".join(row.errors)]))
+                        elif row.skipped:
+                            summary.skipped += 1
+                        else:
+                            summary.valid += 1
+                            good.append(row)
+                    if write and good:
+                        importer.write(good)
+                    if progress is not None:
+                        progress(summary.total, max(estimated, summary.total))
+                if write:
+                    importer.finish()
+                    summary.written = importer.written
+                    if on_commit is not None:
+                        on_commit(summary)
+    except FileProblem as problem:
+        summary.file_error = str(problem)
+    if summary.total == 0 and not summary.file_error:
+        summary.file_error = _("The file has a header row but no data rows.")
+    return summary
+
+
+def _batches(rows):
+    iterator = iter(rows)
+    while batch := list(itertools.islice(iterator, BATCH)):
+        yield batch

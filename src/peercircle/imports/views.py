@@ -1,0 +1,82 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from peercircle.core.access import organisation_view
+from peercircle.core.forms import submit
+from peercircle.imports import permissions as perm
+from peercircle.imports import selectors, services
+from peercircle.imports.forms import MappingForm, UploadForm
+from peercircle.imports.importers import IMPORTERS
+from peercircle.imports.models import ImportRun
+
+
+def _to(run):
+    return redirect("imports:detail", org=run.organisation.slug, import_pk=run.pk)
+
+
+@organisation_view(perm.IMPORT_DATA)
+def import_list(request, org):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    done = submit(request, form, services.import_upload, actor=request.user,
+                  organisation=request.organisation,
+                  success=_("The file is read. Check how its columns are matched."), then=_to)
+    page = Paginator(selectors.import_list(organisation=request.organisation), 25).get_page(
+        request.GET.get("page"))
+    return done or render(request, "imports/list.html", {
+        "form": form, "page": page, "kinds": {k: i.label for k, i in IMPORTERS.items()}})
+
+
+@organisation_view(perm.IMPORT_DATA)
+def import_detail(request, org, import_pk):
+    run = selectors.import_get_for(organisation=request.organisation, pk=import_pk)
+    editable = run.status in (ImportRun.Status.UPLOADED, ImportRun.Status.CHECKED,
+                              ImportRun.Status.FAILED)
+    form = MappingForm(request.POST or None, run=run) if editable else None
+    if form is not None and request.method == "POST" and form.is_valid():
+        try:
+            services.import_map(actor=request.user, run=run, mapping=form.mapping())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return _to(run)
+    job = run.current_job
+    summary = run.summary or {}
+    failure = summary.get("file_error", "")
+    for earlier in (run.commit_job, run.check_job):
+        if not failure and earlier is not None and earlier.status == "failed" \
+                and run.status != ImportRun.Status.IMPORTED:
+            failure = earlier.message
+    return render(request, "imports/detail.html", {
+        "run": run, "form": form, "job": job, "summary": summary, "failure": failure,
+        "kind_label": IMPORTERS[run.kind].label,
+        "my_job": job is not None and job.user_id == request.user.pk,
+        "listed_errors": summary.get("errors", []),
+        "unlisted_errors": max(0, summary.get("rejected", 0) - len(summary.get("errors", []))),
+    })
+
+
+@require_POST
+@organisation_view(perm.IMPORT_DATA)
+def import_commit(request, org, import_pk):
+    run = selectors.import_get_for(organisation=request.organisation, pk=import_pk)
+    try:
+        services.import_commit(actor=request.user, run=run)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    return _to(run)
+
+
+@organisation_view(perm.IMPORT_DATA)
+def import_rejected(request, org, import_pk):
+    run = selectors.import_get_for(organisation=request.organisation, pk=import_pk)
+    if not run.rejected:
+        raise Http404
+    return FileResponse(run.rejected.open("rb"), as_attachment=True,
+                        filename=run.rejected.name.rsplit("/", 1)[-1],
+                        content_type="text/csv; charset=utf-8")

@@ -1,0 +1,264 @@
+"""Planned against actual, computed live. Every indicator of a project that reads the same source
+(the ledger, its participants, its providers, enrolments…) becomes one conditional aggregate of
+ONE query on that source: `COUNT(...) FILTER (WHERE …)` per indicator, so a whole indicator set
+costs a handful of queries whatever its size.
+
+Network projects also count their member organisations' work: these are counts only (read with
+scopes disabled, always restricted to the project's organisations); records stay in their scope.
+"""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import ExtractQuarter, ExtractYear
+from django_scopes import scopes_disabled
+
+from peercircle.core.models import Activity, Region
+from peercircle.reporting import metrics
+from peercircle.reporting.models import Indicator, Project
+
+
+@dataclass(frozen=True)
+class Source:
+    model: Callable  # returns the model (lazy, other apps may register sources)
+    prefix: str  # path from this source to the activity ("" or "activity__")
+    date: str  # date field path
+    activity: bool = True  # activity filters (kind, programme, format, region) apply
+    org: str = "organisation_id"
+    outcomes: bool = False  # the outcome-type filter applies
+    exclude: dict | None = None  # rows that never count (cancelled events, initiatives)
+
+
+SOURCES: dict[str, Source] = {
+    "activity": Source(lambda: Activity, "", "date"),
+    "participant": Source(lambda: Activity.participants.through, "activity__", "activity__date",
+                          org="activity__organisation_id"),
+    "provider": Source(lambda: Activity.providers.through, "activity__", "activity__date",
+                       org="activity__organisation_id"),
+    "enrolment": Source(lambda: _enrolment(), "", "completed_on", activity=False),
+}
+
+
+def _enrolment():
+    from peercircle.training.models import Enrolment
+
+    return Enrolment
+
+
+@dataclass
+class Group:
+    key: str
+    label: str
+    actual: Decimal
+    target: Decimal | None
+
+    @property
+    def percent(self) -> int | None:
+        return percent_of(self.actual, self.target)
+
+
+@dataclass
+class Result:
+    indicator: Indicator
+    actual: Decimal
+    note: str = ""
+    groups: list[Group] = field(default_factory=list)
+
+    @property
+    def target(self) -> Decimal:
+        return self.indicator.target
+
+    @property
+    def percent(self) -> int | None:
+        return percent_of(self.actual, self.target)
+
+    @property
+    def bar(self) -> int:
+        return min(self.percent or 0, 100)
+
+    @property
+    def metric(self):
+        return metrics.get(self.indicator.metric)
+
+
+def percent_of(actual, target) -> int | None:
+    if not target:
+        return None
+    return int(Decimal(actual) * 100 / Decimal(target))
+
+
+def organisation_ids(project: Project) -> list[int]:
+    ids = [project.organisation_id]
+    with scopes_disabled():
+        ids += [pk for pk in project.member_organisations.values_list("pk", flat=True)
+                if pk != project.organisation_id]
+    return ids
+
+
+def indicator_q(indicator: Indicator, source: Source, *, group: str | None = None) -> Q:
+    """The filter of one indicator, seen from one source."""
+    metric = metrics.get(indicator.metric)
+    start, end = indicator.period
+    if group and indicator.breakdown == "quarter":
+        start, end = quarter_range(group, start, end)
+    q = Q(**{f"{source.date}__gte": start, f"{source.date}__lte": end})
+    if indicator.member_id:
+        q &= Q(**{source.org: indicator.member_id})
+    if source.outcomes:
+        q &= outcome_q(indicator.outcome_types)
+    if not source.activity:
+        return q
+    p = source.prefix
+    if indicator.kinds:
+        q &= Q(**{f"{p}kind__in": indicator.kinds})
+    programme_id = indicator.programme_id or indicator.project.programme_id
+    if programme_id and "programme" in metric.filters:
+        q &= Q(**{f"{p}programme_id": programme_id})
+    if indicator.format:
+        q &= Q(**{f"{p}format": indicator.format})
+    if indicator.region_id:
+        q &= Q(**{f"{p}region_id": indicator.region_id})
+    if group and indicator.breakdown == "region":
+        q &= Q(**{f"{p}region__code": group})
+    return q
+
+
+def outcome_q(types: list[str]) -> Q:
+    """Outcome types by code, or all positive / negative ones ("direction:positive")."""
+    codes = [t for t in types if not t.startswith("direction:")]
+    directions = [t.split(":", 1)[1] for t in types if t.startswith("direction:")]
+    return Q(type__code__in=codes) | Q(type__direction__in=directions)
+
+
+def quarter_range(key: str, start: datetime.date, end: datetime.date):
+    year, quarter = key.split("-Q")
+    first = datetime.date(int(year), 3 * int(quarter) - 2, 1)
+    last_month = first.replace(month=first.month + 2)
+    next_first = (last_month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return max(start, first), min(end, next_first - datetime.timedelta(days=1))
+
+
+def _base(source: Source, org_ids: list[int], indicators: list[Indicator]) -> QuerySet:
+    periods = [i.period for i in indicators]
+    start, end = min(p[0] for p in periods), max(p[1] for p in periods)
+    qs = source.model().objects.filter(**{f"{source.org}__in": org_ids,
+                                          f"{source.date}__gte": start,
+                                          f"{source.date}__lte": end})
+    return qs.exclude(**source.exclude) if source.exclude else qs
+
+
+def _aggregate(org_ids: list[int], indicators: list[Indicator]) -> dict[int, Decimal]:
+    """All plain (not custom, not broken down) indicators: one query per source."""
+    by_source: dict[str, list[tuple[Indicator, int, metrics.Part]]] = defaultdict(list)
+    for indicator in indicators:
+        for number, part in enumerate(metrics.get(indicator.metric).parts):
+            by_source[part.source].append((indicator, number, part))
+    values: dict[int, Decimal] = defaultdict(Decimal)
+    for name, parts in by_source.items():
+        source = SOURCES[name]
+        expressions = {f"v{i.pk}_{n}": part.expression(indicator_q(i, source))
+                       for i, n, part in parts}
+        row = _base(source, org_ids, [i for i, _n, _p in parts]).aggregate(**expressions)
+        for indicator, number, part in parts:
+            values[indicator.pk] += Decimal(row[f"v{indicator.pk}_{number}"] or 0) / part.divide
+    return values
+
+
+def _group_key(source: Source, breakdown: str):
+    if breakdown == "region":
+        return {"g1": F(f"{source.prefix}region__code")}
+    return {"g1": ExtractYear(source.date), "g2": ExtractQuarter(source.date)}
+
+
+def _groups(org_ids: list[int], indicator: Indicator) -> list[Group]:
+    """Actual per region or per quarter, one query per part."""
+    metric = metrics.get(indicator.metric)
+    totals: dict[str, Decimal] = defaultdict(Decimal)
+    for part in metric.parts:
+        source = SOURCES[part.source]
+        keys = _group_key(source, indicator.breakdown)
+        rows = (_base(source, org_ids, [indicator]).filter(indicator_q(indicator, source))
+                .annotate(**keys).values(*keys).annotate(v=part.expression(Q())).order_by())
+        for row in rows:
+            key = (row["g1"] or "") if indicator.breakdown == "region" else \
+                f"{row['g1']}-Q{row['g2']}"
+            totals[key] += Decimal(row["v"] or 0) / part.divide
+    targets = {str(k): Decimal(str(v)) for k, v in (indicator.breakdown_targets or {}).items()}
+    keys = sorted(set(totals) | set(targets))
+    labels = _labels(indicator.breakdown, keys)
+    return [Group(k, labels.get(k, k), totals.get(k, Decimal(0)), targets.get(k)) for k in keys]
+
+
+def _labels(breakdown: str, keys: list[str]) -> dict[str, str]:
+    from django.utils.translation import gettext as _
+
+    if breakdown != "region":
+        return {}
+    labels = {r.code: r.name for r in Region.objects.filter(code__in=keys)}
+    labels[""] = _("Region not given")
+    return labels
+
+
+def trained_population(org_ids: list[int], indicator: Indicator) -> QuerySet:
+    """Users of volunteers who completed a course in the indicator's period."""
+    source = SOURCES["enrolment"]
+    return (source.model().objects
+            .filter(**{f"{source.org}__in": org_ids, "volunteer__user__isnull": False})
+            .filter(indicator_q(indicator, source))
+            .values_list("volunteer__user_id", flat=True))
+
+
+def trained_reaching(org_ids: list[int], indicator: Indicator) -> tuple[Decimal, int]:
+    """Composite: how many trained people each gave at least `threshold` matching activities."""
+    population = set(trained_population(org_ids, indicator))
+    source = SOURCES["provider"]
+    reached = (_base(source, org_ids, [indicator]).filter(indicator_q(indicator, source))
+               .filter(user_id__in=population).values("user_id")
+               .annotate(n=Count("activity_id")).filter(n__gte=indicator.threshold or 1))
+    return Decimal(reached.count()), len(population)
+
+
+def _custom(org_ids: list[int], indicator: Indicator) -> Result:
+    from django.utils.translation import gettext as _
+
+    metric = metrics.get(indicator.metric)
+    if metric.code == "trained_reaching":
+        value, population = trained_reaching(org_ids, indicator)
+        note = _("%(reached)s of %(trained)s trained people reached %(n)s.") % {
+            "reached": value, "trained": population, "n": indicator.threshold}
+        return Result(indicator, value, note)
+    return Result(indicator, Decimal(metric.custom(org_ids, indicator) or 0))
+
+
+def project_results(project: Project, indicators: list[Indicator] | None = None) -> list[Result]:
+    """Every indicator of the project with its actual figure, in their order."""
+    if indicators is None:
+        indicators = list(project.indicators.select_related("project", "region"))
+    indicators = [i for i in indicators if metrics.get(i.metric) is not None]
+    org_ids = organisation_ids(project)
+    with scopes_disabled():
+        plain = [i for i in indicators if metrics.get(i.metric).parts]
+        values = _aggregate(org_ids, plain) if plain else {}
+        results = []
+        for indicator in indicators:
+            if not metrics.get(indicator.metric).parts:
+                results.append(_custom(org_ids, indicator))
+                continue
+            result = Result(indicator, values.get(indicator.pk, Decimal(0)))
+            if indicator.breakdown:
+                result.groups = _groups(org_ids, indicator)
+            results.append(result)
+    return results
+
+
+def _register_app_metrics() -> None:
+    from peercircle.reporting import app_metrics
+
+    app_metrics.register(SOURCES, Source)
+
+
+_register_app_metrics()

@@ -1,0 +1,89 @@
+"""The registry of metrics an indicator can count. A metric names its source (a table), the
+filters that make sense for it and the aggregate expression it adds to that source's one query.
+
+Metrics of other apps (outcomes, events, initiatives) register themselves here only when those
+apps' models exist, so an indicator set never depends on code that is not installed.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext_lazy as _
+
+ACTIVITY_FILTERS = frozenset({"kinds", "programme", "format", "region", "member", "period"})
+PERIOD_ONLY = frozenset({"member", "period"})
+FILTER_LABELS = {
+    "kinds": _("kinds of activity"), "programme": _("programme"), "format": _("format"),
+    "region": _("region"), "member": _("only this organisation"), "period": _("period"),
+    "outcome_types": _("types of outcome"), "threshold": _("at least, per person"),
+}
+
+
+@dataclass(frozen=True)
+class Part:
+    """One aggregate over one source; a metric's value is the sum of its parts."""
+
+    source: str
+    expression: Callable[[Q], object]
+    divide: int = 1  # minutes -> hours
+
+
+@dataclass(frozen=True)
+class Metric:
+    code: str
+    label: str
+    parts: tuple[Part, ...]
+    filters: frozenset[str] = ACTIVITY_FILTERS
+    breakdowns: frozenset[str] = frozenset({"region", "quarter"})
+    drill: str = "activities"  # what the records behind the figure are
+    needs_threshold: bool = False
+    needs_outcome_types: bool = False
+    decimals: int = 0
+    custom: Callable | None = field(default=None)
+
+
+def _hours(q: Q):
+    return Sum("duration_minutes", filter=q)
+
+
+REGISTRY: dict[str, Metric] = {}
+
+
+def register(metric: Metric) -> None:
+    REGISTRY[metric.code] = metric
+
+
+register(Metric("activities", _("Activities held (count)"),
+                (Part("activity", lambda q: Count("id", filter=q)),)))
+register(Metric("hours", _("Hours of work"), (Part("activity", _hours, 60),), decimals=1))
+register(Metric("participants", _("Participants (named and anonymous)"),
+                (Part("activity", lambda q: Sum("anonymous_count", filter=q)),
+                 Part("participant", lambda q: Count("id", filter=q)))))
+register(Metric("beneficiaries", _("Distinct people reached"),
+                (Part("participant", lambda q: Count("beneficiary_id", filter=q, distinct=True)),),
+                drill="beneficiaries"))
+register(Metric("families", _("Distinct families reached"),
+                (Part("participant", lambda q: Count("beneficiary__family_links__family_id",
+                                                     filter=q, distinct=True)),),
+                drill="families"))
+register(Metric("volunteers_active", _("Distinct people who gave the work"),
+                (Part("provider", lambda q: Count("user_id", filter=q, distinct=True)),),
+                drill="providers"))
+register(Metric("regions", _("Distinct regions reached"),
+                (Part("activity", lambda q: Count("region_id", filter=q, distinct=True)),),
+                breakdowns=frozenset({"quarter"})))
+register(Metric("volunteers_trained", _("Volunteers who completed training"),
+                (Part("enrolment", lambda q: Count("volunteer_id", filter=q, distinct=True)),),
+                filters=PERIOD_ONLY, breakdowns=frozenset({"quarter"}), drill="trained"))
+register(Metric("trained_reaching", _("Trained people who each gave at least N"),
+                (), needs_threshold=True, breakdowns=frozenset(), drill="trained_reaching"))
+
+
+def choices() -> list[tuple[str, str]]:
+    return [(code, metric.label) for code, metric in REGISTRY.items()]
+
+
+def get(code: str) -> Metric | None:
+    return REGISTRY.get(code)
+

@@ -1,0 +1,105 @@
+"""Network statistics: the work of a network's member organisations by region, help area and
+kind of programme, de-identified (counts only) with small numbers suppressed ("<5").
+
+Like organisations/network.py this reads across organisations with scopes disabled, always
+restricted to the members of the network the organisation coordinates, and returns counts only.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Sum
+from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
+
+from peercircle.core.models import Activity, HelpArea, Programme, Region
+from peercircle.organisations.network import suppress
+from peercircle.organisations.selectors import network_members
+
+DIMENSIONS = {
+    "region": ("region__code", "activity__region__code"),
+    "help_area": ("help_areas__code", "activity__help_areas__code"),
+    "programme": ("programme__kind", "activity__programme__kind"),
+}
+
+
+@dataclass
+class StatsRow:
+    label: str
+    organisations: int
+    activities: str
+    people: str
+    volunteers: str
+    hours: str
+
+
+def _labels(dimension: str) -> dict:
+    if dimension == "region":
+        return {r.code: r.name for r in Region.objects.all()}
+    if dimension == "help_area":
+        return {h.code: h.name for h in HelpArea.objects.all()}
+    return dict(Programme.Kind.choices)
+
+
+def _hours(minutes) -> str:
+    hours = round((minutes or 0) / 60)
+    return suppress(hours)
+
+
+def _dimension_rows(dimension: str, member_ids: list[int], start, end) -> list[StatsRow]:
+    key, through_key = DIMENSIONS[dimension]
+    activities = Activity.objects.filter(organisation_id__in=member_ids, date__gte=start,
+                                         date__lte=end)
+    main = {r[key]: r for r in activities.values(key).annotate(
+        n=Count("id"), orgs=Count("organisation_id", distinct=True),
+        minutes=Sum("duration_minutes")).order_by()}
+    through_filter = {"activity__organisation_id__in": member_ids, "activity__date__gte": start,
+                      "activity__date__lte": end}
+    people = dict(Activity.participants.through.objects.filter(**through_filter)
+                  .values_list(through_key).annotate(n=Count("beneficiary_id", distinct=True))
+                  .order_by())
+    volunteers = dict(Activity.providers.through.objects.filter(**through_filter)
+                      .values_list(through_key).annotate(n=Count("user_id", distinct=True))
+                      .order_by())
+    labels = _labels(dimension)
+    rows = [StatsRow(str(labels.get(code, code)) if code else _("Not given"), r["orgs"],
+                     suppress(r["n"]), suppress(people.get(code, 0)),
+                     suppress(volunteers.get(code, 0)), _hours(r["minutes"]))
+            for code, r in main.items()]
+    return sorted(rows, key=lambda row: (row.label == _("Not given"), row.label))
+
+
+def _total(member_ids: list[int], start, end) -> StatsRow:
+    activities = Activity.objects.filter(organisation_id__in=member_ids, date__gte=start,
+                                         date__lte=end)
+    row = activities.aggregate(n=Count("id"), orgs=Count("organisation_id", distinct=True),
+                               minutes=Sum("duration_minutes"))
+    through = {"activity__in": activities}
+    people = (Activity.participants.through.objects.filter(**through)
+              .aggregate(n=Count("beneficiary_id", distinct=True))["n"])
+    volunteers = (Activity.providers.through.objects.filter(**through)
+                  .aggregate(n=Count("user_id", distinct=True))["n"])
+    return StatsRow(_("All member organisations"), row["orgs"], suppress(row["n"]),
+                    suppress(people), suppress(volunteers), _hours(row["minutes"]))
+
+
+def network_stats(*, organisation, start: datetime.date, end: datetime.date) -> dict:
+    """Figures of the network this organisation coordinates (empty when it coordinates none)."""
+    member_ids = list(network_members(organisation=organisation).values_list("pk", flat=True))
+    with scopes_disabled():
+        tables = {dimension: _dimension_rows(dimension, member_ids, start, end)
+                  for dimension in DIMENSIONS} if member_ids else {d: [] for d in DIMENSIONS}
+        total = _total(member_ids, start, end) if member_ids else None
+    return {"tables": tables, "total": total, "member_count": len(member_ids),
+            "start": start, "end": end}
+
+
+def stats_columns() -> list[str]:
+    return [_("Group"), _("Organisations"), _("Activities"), _("People reached"),
+            _("People who gave the work"), _("Hours")]
+
+
+def stats_rows(stats: dict, dimension: str) -> list[list]:
+    rows = stats["tables"][dimension] + ([stats["total"]] if stats["total"] else [])
+    return [[r.label, r.organisations, r.activities, r.people, r.volunteers, r.hours]
+            for r in rows]

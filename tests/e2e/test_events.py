@@ -1,0 +1,175 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+from django_scopes import scopes_disabled
+from playwright.sync_api import expect
+
+from peercircle.core.models import Activity
+from peercircle.organisations.roles import Role
+from tests import factories
+from tests.conftest import give_totp
+from tests.e2e.conftest import assert_accessible, screenshot, sign_in_as
+from tests.events.factories import EventFactory, PlanItemFactory, RegistrationFactory
+
+pytestmark = pytest.mark.e2e
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_public_registration_with_waiting_list(e2e, page):
+    org = factories.OrganisationFactory(slug="vmeste", name="Вместе")
+    with scopes_disabled():
+        event = EventFactory(organisation=org, title="Open Space: discussion", capacity=2,
+                             venue="Samara, library")
+        RegistrationFactory(event=event, email="first@example.org")
+    page.goto(f"{e2e.url}/events/vmeste/{event.pk}/")
+    expect(page.get_by_role("heading", name="Open Space: discussion")).to_be_visible()
+    page.get_by_label("Your name").fill("Anna Sokolova")
+    page.get_by_label("E-mail").fill("anna@@example")
+    page.get_by_role("button", name="Register").click()
+    expect(page.get_by_text("Enter a valid e-mail address")).to_be_visible()
+    page.get_by_label("E-mail").fill("anna@example.org")
+    page.get_by_role("button", name="Register").click()
+    expect(page.get_by_text("Anna Sokolova, you are registered.")).to_be_visible()
+    expect(page.get_by_role("button", name="Cancel my registration")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "event_registered")
+
+    page.goto(f"{e2e.url}/events/vmeste/{event.pk}/")
+    expect(page.get_by_text("All places are taken. You can join the waiting list")).to_be_visible()
+    page.get_by_label("Your name").fill("Boris Volkov")
+    page.get_by_label("E-mail").fill("anna@example.org")
+    page.get_by_role("button", name="Join the waiting list").click()
+    expect(page.get_by_text("already registered for this event")).to_be_visible()
+    page.get_by_label("E-mail").fill("boris@example.org")
+    page.get_by_role("button", name="Join the waiting list").click()
+    expect(page.locator(".invalid-feedback, .alert-danger").first).to_be_visible()
+    expect(page.get_by_text("All places are taken. You can join the waiting list").first
+           ).to_be_visible()
+    page.get_by_label("If there are no places left, put me on the waiting list").check()
+    page.get_by_role("button", name="Join the waiting list").click()
+    expect(page.get_by_text("you are on the waiting list (number 1)")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "event_waiting_list")
+    with scopes_disabled():
+        assert event.registrations.filter(status="waiting").get().email == "boris@example.org"
+
+
+def test_volunteer_marks_attendance_on_a_phone(e2e, page):
+    page.set_viewport_size(PHONE)
+    membership = factories.MembershipFactory(role=Role.VOLUNTEER)
+    org, volunteer = membership.organisation, membership.user
+    give_totp(volunteer)
+    starts = timezone.now() - datetime.timedelta(minutes=30)
+    with scopes_disabled():
+        event = EventFactory(organisation=org, title="District meeting", starts_at=starts,
+                             ends_at=starts + datetime.timedelta(hours=2), online_url="",
+                             venue="Votkinsk library")
+        event.organisers.set([volunteer])
+        RegistrationFactory(event=event, full_name="Olga Petrova")
+        RegistrationFactory(event=event, full_name="Irina Zaitseva")
+        RegistrationFactory(event=event, full_name="Cancelled Person", status="cancelled")
+    sign_in_as(page, e2e, volunteer)
+    page.goto(f"{e2e.url}/o/{org.slug}/events/{event.pk}/")
+    page.get_by_role("link", name="Mark attendance").click()
+    expect(page.get_by_text("0 present")).to_be_visible()
+    expect(page.get_by_role("button", name="Cancelled Person")).to_have_count(0)
+    olga = page.get_by_role("button", name="Olga Petrova")
+    box = olga.bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 300  # a large touch target
+    olga.click()
+    expect(page.get_by_role("button", name="Olga Petrova")).to_have_attribute("aria-pressed",
+                                                                               "true")
+    expect(page.get_by_text("1 present")).to_be_visible()
+    page.get_by_role("button", name="Irina Zaitseva").click()
+    expect(page.get_by_text("2 present")).to_be_visible()
+    page.get_by_role("button", name="Irina Zaitseva").click()
+    expect(page.get_by_role("button", name="Irina Zaitseva")).to_have_attribute("aria-pressed",
+                                                                                 "false")
+    expect(page.get_by_text("1 present")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "event_attendance_phone")
+    with scopes_disabled():
+        [activity] = Activity.objects.filter(kind="event_session")
+        assert activity.anonymous_count == 1
+    page.reload()
+    expect(page.get_by_role("button", name="Olga Petrova")).to_have_attribute("aria-pressed",
+                                                                               "true")
+
+
+def test_calendar_plan_timeline_highlights_overdue_items(e2e, page):
+    membership = factories.MembershipFactory(role=Role.COORDINATOR)
+    org = membership.organisation
+    give_totp(membership.user)
+    today = timezone.localdate()
+    with scopes_disabled():
+        first = PlanItemFactory(plan__organisation=org, number=1, title="Seminar-training",
+                                starts_on=today - datetime.timedelta(days=90),
+                                ends_on=today - datetime.timedelta(days=60), status="done")
+        PlanItemFactory(plan=first.plan, number=2, title="Online round table",
+                        starts_on=today - datetime.timedelta(days=40),
+                        ends_on=today - datetime.timedelta(days=10), status="planned")
+        PlanItemFactory(plan=first.plan, number=3, title="Open Space discussions",
+                        starts_on=today - datetime.timedelta(days=5),
+                        ends_on=today + datetime.timedelta(days=50), status="in_progress")
+        EventFactory(organisation=org, title="Webinar on boundaries", plan_item=first)
+    sign_in_as(page, e2e, membership.user)
+    page.goto(f"{e2e.url}/o/{org.slug}/plans/")
+    page.get_by_role("link", name=first.plan.title).click()
+    timeline = page.get_by_role("list", name="Timeline of the plan")
+    expect(timeline.get_by_role("listitem")).to_have_count(3)
+    overdue = timeline.get_by_role("listitem").filter(has_text="Online round table")
+    expect(overdue.get_by_text("Overdue")).to_be_visible()
+    expect(page.get_by_text("1 overdue")).to_be_visible()
+    expect(page.get_by_role("link", name="Webinar on boundaries")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "plan_timeline")
+    page.get_by_role("link", name="Edit Online round table").click()
+    page.get_by_label("Status").select_option("done")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("The plan item is saved.")).to_be_visible()
+    expect(page.get_by_text("Overdue")).to_have_count(0)
+    page.set_viewport_size(PHONE)
+    screenshot(page, "plan_timeline_phone")
+
+
+def test_coordinator_creates_an_event_and_reads_its_feedback(e2e, page):
+    membership = factories.MembershipFactory(role=Role.COORDINATOR)
+    org, coordinator = membership.organisation, membership.user
+    give_totp(coordinator)
+    starts = timezone.now() - datetime.timedelta(days=2)
+    with scopes_disabled():
+        past = EventFactory(organisation=org, title="Burnout prevention webinar",
+                            starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
+        for rating, comment in ((5, "Very useful"), (4, ""), (5, "More practice, please")):
+            RegistrationFactory(event=past)
+            past.feedback.create(organisation=org, rating=rating, usefulness=4,
+                                 comment=comment)
+    sign_in_as(page, e2e, coordinator)
+    page.goto(f"{e2e.url}/o/{org.slug}/events/")
+    page.get_by_role("link", name="New event").click()
+    page.get_by_label("Title").fill("Festival-conference")
+    page.get_by_label("Kind").select_option("festival")
+    page.get_by_label("Starts").fill("2030-10-11T10:00")
+    page.get_by_label("Ends").fill("2030-10-11T18:00")
+    page.get_by_label("Venue").fill("Moscow, Shumkina 3")
+    page.get_by_label("Places").fill("200")
+    page.get_by_label("Public registration page").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("The event is created.")).to_be_visible()
+    page.get_by_label("Session").fill("Opening")
+    page.get_by_label("Starts").fill("2030-10-11T10:00")
+    page.get_by_label("Ends").fill("2030-10-11T10:45")
+    page.get_by_role("button", name="Add the session").click()
+    expect(page.get_by_text("The session is added to the programme.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Programme", exact=True)).to_be_visible()
+    expect(page.get_by_text("Public registration page — share this address:")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "event_detail")
+    page.goto(f"{e2e.url}/o/{org.slug}/events/{past.pk}/feedback/")
+    expect(page.get_by_role("img", name="Overall rating: number of answers per mark")
+           ).to_be_visible()
+    expect(page.get_by_text("More practice, please")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "event_feedback")

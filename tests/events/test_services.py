@@ -1,0 +1,285 @@
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django_scopes import scope, scopes_disabled
+from icalendar import Calendar
+
+from peercircle.core.models import Activity
+from peercircle.events import ical, selectors, services
+from peercircle.events.models import CalendarFeed, Event, EventDay, Registration
+from tests import factories
+from tests.events.factories import EventFactory, PlanItemFactory, RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def scoped(org):
+    with scope(organisation=org):
+        yield org
+
+
+def _register(event, email, **kwargs):
+    return services.registration_create(event=event, full_name="Guest", email=email,
+                                        site_url="http://testserver", language="en", **kwargs)
+
+
+def _past_event(org, organiser, **kwargs):
+    starts = timezone.now() - datetime.timedelta(days=1)
+    event = EventFactory(organisation=org, starts_at=starts,
+                         ends_at=starts + datetime.timedelta(hours=2), **kwargs)
+    event.organisers.set([organiser])
+    return event
+
+
+def test_capacity_then_waiting_list_with_clear_messages(scoped, django_capture_on_commit_callbacks):
+    event = EventFactory(organisation=scoped, capacity=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        _register(event, "Anna@Example.org")
+        _register(event, "boris@example.org")
+    assert [m.to for m in mail.outbox] == [["anna@example.org"], ["boris@example.org"]]
+    assert "You are registered" in mail.outbox[0].subject
+    with pytest.raises(services.EventFull) as full:
+        _register(event, "vera@example.org")
+    assert "waiting list" in full.value.messages[0]
+    waiting = _register(event, "vera@example.org", join_waiting_list=True)
+    assert waiting.status == Registration.Status.WAITING
+    assert services.waiting_position(waiting) == 1
+    assert services.places_left(event) == 0
+
+
+def test_duplicates_and_malformed_addresses_are_refused(scoped):
+    event = EventFactory(organisation=scoped)
+    _register(event, "anna@example.org")
+    with pytest.raises(ValidationError) as duplicate:
+        _register(event, " ANNA@example.org ")
+    assert "already registered" in duplicate.value.message_dict["email"][0]
+    with pytest.raises(ValidationError) as malformed:
+        _register(event, "anna@@example")
+    assert "valid e-mail" in malformed.value.message_dict["email"][0]
+    assert event.registrations.count() == 1
+
+
+def test_messages_follow_the_registrants_language(scoped, django_capture_on_commit_callbacks):
+    event = EventFactory(organisation=scoped, title="Вебинар")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_create(event=event, full_name="Анна", email="anna@example.org",
+                                     language="ru", site_url="http://testserver")
+    with translation.override("ru"):
+        subject = gettext("You are registered: %(event)s") % {"event": "Вебинар"}
+        when = date_format(timezone.localtime(event.starts_at), "DATETIME_FORMAT")
+    assert mail.outbox[0].subject == subject
+    assert when in mail.outbox[0].body  # dates in the registrant's language
+    with translation.override("en"):
+        assert date_format(timezone.localtime(event.starts_at), "DATETIME_FORMAT") != when
+    assert "http://testserver/events/registration/" in mail.outbox[0].body
+
+
+def test_cancelling_promotes_the_first_waiting_person(scoped, django_capture_on_commit_callbacks):
+    event = EventFactory(organisation=scoped, capacity=1)
+    first = _register(event, "anna@example.org")
+    second = _register(event, "boris@example.org", join_waiting_list=True)
+    third = _register(event, "vera@example.org", join_waiting_list=True)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_cancel(registration=first)
+    second.refresh_from_db()
+    third.refresh_from_db()
+    assert second.status == Registration.Status.CONFIRMED
+    assert third.status == Registration.Status.WAITING
+    assert services.waiting_position(third) == 1
+    promoted = [m for m in mail.outbox if m.to == ["boris@example.org"]]
+    assert promoted and "A place is free" in promoted[0].subject
+    # the cancelled address may register again (it joins the queue behind the others)
+    again = _register(event, "anna@example.org", join_waiting_list=True)
+    assert again.status == Registration.Status.WAITING
+
+
+def test_attendance_keeps_one_ledger_row_per_event_day(scoped, member):
+    organiser = member("coordinator")
+    event = _past_event(scoped, organiser)
+    people = [RegistrationFactory(event=event) for _ in range(3)]
+    day = event.days()[0]
+    with_consent = factories.BeneficiaryFactory(organisation=scoped)
+    factories.ConsentFactory(beneficiary=with_consent)
+    people[0].beneficiary = with_consent
+    people[0].save()
+    for registration in people:
+        services.attendance_set(actor=organiser, registration=registration, day=day,
+                                present=True)
+    activity = EventDay.objects.get(event=event, day=day).activity
+    assert Activity.objects.filter(kind="event_session").count() == 1
+    assert activity.mode == Activity.Mode.GROUP
+    assert activity.anonymous_count == 2
+    assert list(activity.participants.all()) == [with_consent]
+    assert list(activity.providers.all()) == [organiser]
+    assert activity.duration_minutes == 120
+    services.attendance_set(actor=organiser, registration=people[1], day=day, present=False)
+    activity.refresh_from_db()
+    assert activity.anonymous_count == 1
+    assert Activity.objects.filter(kind="event_session").count() == 1
+    services.attendance_set(actor=organiser, registration=people[0], day=day, present=False)
+    services.attendance_set(actor=organiser, registration=people[2], day=day, present=False)
+    assert not Activity.objects.filter(kind="event_session").exists()
+    assert not EventDay.objects.exists()
+
+
+def test_attendance_is_refused_for_cancelled_or_waiting_people_and_future_days(scoped, member):
+    organiser = member("coordinator")
+    event = _past_event(scoped, organiser)
+    cancelled = RegistrationFactory(event=event, status=Registration.Status.CANCELLED)
+    waiting = RegistrationFactory(event=event, status=Registration.Status.WAITING)
+    for registration in (cancelled, waiting):
+        with pytest.raises(ValidationError, match="confirmed registrations"):
+            services.attendance_set(actor=organiser, registration=registration,
+                                    day=event.days()[0], present=True)
+    future = EventFactory(organisation=scoped)
+    with pytest.raises(ValidationError, match="before the day"):
+        services.attendance_set(actor=organiser, registration=RegistrationFactory(event=future),
+                                day=future.days()[0], present=True)
+    assert not Activity.objects.exists()
+
+
+def test_multi_day_seminar_has_one_ledger_row_per_day(scoped, member):
+    organiser = member("coordinator")
+    starts = timezone.now() - datetime.timedelta(days=3)
+    event = EventFactory(organisation=scoped, kind=Event.Kind.SEMINAR, online_url="",
+                         venue="Самара, загородный комплекс", starts_at=starts,
+                         ends_at=starts + datetime.timedelta(days=2), minutes_per_day=360)
+    event.organisers.set([organiser])
+    registration = RegistrationFactory(event=event)
+    for day in event.days():
+        services.attendance_set(actor=organiser, registration=registration, day=day,
+                                present=True)
+        services.attendance_set(actor=organiser, registration=registration, day=day,
+                                present=True)  # marked twice: still one row
+    rows = Activity.objects.filter(kind="event_session").order_by("date")
+    assert [a.date for a in rows] == event.days()
+    assert {a.duration_minutes for a in rows} == {360}
+    assert {a.format for a in rows} == {"in_person"}
+
+
+def test_ics_file_parses_back(scoped):
+    event = EventFactory(organisation=scoped, title="Онлайн круглый стол",
+                         venue="", online_url="https://meet.example.org/rt")
+    content = ical.events_ics([event], name=event.title,
+                              url_for=lambda e: "https://example.org/e")
+    calendar = Calendar.from_ical(content)
+    [entry] = calendar.walk("VEVENT")
+    assert str(entry["summary"]) == "Онлайн круглый стол"
+    assert entry.decoded("dtstart") == event.starts_at.replace(microsecond=0)
+    assert entry.decoded("dtend") == event.ends_at.replace(microsecond=0)
+    assert str(entry["location"]) == "https://meet.example.org/rt"
+    assert str(entry["uid"]) == f"event-{event.pk}@peercircle"
+    assert str(entry["status"]) == "CONFIRMED"
+
+
+def test_feed_token_lists_own_events_and_stops_when_revoked(org, other_org, member):
+    user = member("volunteer")
+    with scope(organisation=org):
+        mine = EventFactory(organisation=org, title="Mine")
+        RegistrationFactory(event=mine, email=user.email)
+        run = EventFactory(organisation=org, title="I run it")
+        run.organisers.set([user])
+        EventFactory(organisation=org, title="Someone else's")
+    with scope(organisation=other_org):
+        elsewhere = EventFactory(organisation=other_org, title="Registered elsewhere")
+        RegistrationFactory(event=elsewhere, email=user.email)
+    feed = services.feed_create(user=user)
+    titles = {e.title for e in selectors.feed_events(feed.token)}
+    assert titles == {"Mine", "I run it", "Registered elsewhere"}
+    renewed = services.feed_create(user=user)
+    assert selectors.feed_events(feed.token) is None
+    assert selectors.feed_events(renewed.token) is not None
+    services.feed_revoke(user=user)
+    assert selectors.feed_events(renewed.token) is None
+    with scopes_disabled():
+        assert CalendarFeed.objects.filter(revoked_at__isnull=True).count() == 0
+
+
+def test_feedback_is_anonymous_once_and_after_the_event(scoped, member):
+    organiser = member("coordinator")
+    event = _past_event(scoped, organiser)
+    registration = RegistrationFactory(event=event)
+    feedback = services.feedback_give(registration=registration, rating=5, usefulness=4,
+                                      comment="Очень полезно")
+    assert not hasattr(feedback, "registration")
+    with pytest.raises(ValidationError, match="already received"):
+        services.feedback_give(registration=registration, rating=1, usefulness=1)
+    future = RegistrationFactory(event=EventFactory(organisation=scoped))
+    with pytest.raises(ValidationError, match="after the event"):
+        services.feedback_give(registration=future, rating=5, usefulness=5)
+    summary = selectors.feedback_summary(event)
+    assert summary["count"] == 1 and summary["rating"] == 5 and summary["comments"] == [
+        "Очень полезно"]
+
+
+def test_reminders_go_once_in_the_registrants_language(org, django_capture_on_commit_callbacks):
+    with scope(organisation=org):
+        soon = EventFactory(organisation=org, title="Вебинар",
+                            starts_at=timezone.now() + datetime.timedelta(hours=5))
+        soon.ends_at = soon.starts_at + datetime.timedelta(hours=1)
+        soon.save()
+        RegistrationFactory(event=soon, language="ru")
+        RegistrationFactory(event=soon, status=Registration.Status.WAITING)
+        RegistrationFactory(event=EventFactory(organisation=org))  # in three days
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("events_send_reminders", "--hours", "24")
+    assert len(mail.outbox) == 1
+    with translation.override("ru"):
+        assert mail.outbox[0].subject == gettext("Reminder: %(event)s") % {"event": "Вебинар"}
+        assert date_format(timezone.localtime(soon.starts_at), "DATETIME_FORMAT") in \
+            mail.outbox[0].body
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("events_send_reminders", "--hours", "24")
+    assert len(mail.outbox) == 1
+
+
+def test_feedback_requests_after_the_event_go_to_those_who_came(scoped, member,
+                                                                 django_capture_on_commit_callbacks):
+    organiser = member("coordinator")
+    event = _past_event(scoped, organiser)
+    came, absent = RegistrationFactory(event=event), RegistrationFactory(event=event)
+    services.attendance_set(actor=organiser, registration=came, day=event.days()[0],
+                            present=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.feedback_requests_send(organisation=scoped) == 1
+        assert services.feedback_requests_send(organisation=scoped) == 0
+    assert mail.outbox[-1].to == [came.email]
+    assert came.token in mail.outbox[-1].body
+    assert absent.feedback_requested_at is None
+
+
+def test_plan_items_are_overdue_until_done(scoped, member):
+    coordinator = member("coordinator")
+    item = PlanItemFactory(plan__organisation=scoped, ends_on=timezone.localdate()
+                           - datetime.timedelta(days=1))
+    assert item.is_overdue
+    services.plan_item_update(actor=coordinator, item=item, status="done")
+    assert not item.is_overdue
+    with pytest.raises(ValidationError, match="before the start"):
+        services.plan_item_add(actor=coordinator, plan=item.plan, title="Round table",
+                               starts_on=datetime.date(2023, 7, 31),
+                               ends_on=datetime.date(2023, 7, 1))
+    added = services.plan_item_add(actor=coordinator, plan=item.plan, title="Round table",
+                                   starts_on=datetime.date(2023, 7, 1),
+                                   ends_on=datetime.date(2023, 7, 31))
+    assert added.number == item.number + 1
+
+
+def test_co_organisers_must_be_partners_or_network_members(scoped, member, other_org):
+    coordinator = member("coordinator")
+    foreign_partner = factories.PartnerFactory(organisation=other_org)
+    start = timezone.now() + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError) as error:
+        services.event_create(actor=coordinator, organisation=scoped, title="Fest",
+                              kind="festival", starts_at=start,
+                              ends_at=start + datetime.timedelta(hours=8), venue="Hall",
+                              partners=[foreign_partner], co_organisations=[other_org])
+    assert set(error.value.message_dict) == {"partners", "co_organisations"}

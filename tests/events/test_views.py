@@ -1,0 +1,183 @@
+import datetime
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
+from icalendar import Calendar
+
+from peercircle.core.models import Activity
+from peercircle.events import services
+from peercircle.events.models import Event, EventFeedback, Registration
+from tests.events.factories import EventFactory, RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _register_url(event):
+    return reverse("event_register", kwargs={"organisation_slug": event.organisation.slug,
+                                             "event_pk": event.pk})
+
+
+def _past(org, organiser=None):
+    starts = timezone.now() - datetime.timedelta(days=2)
+    with scope(organisation=org):
+        event = EventFactory(organisation=org, starts_at=starts,
+                             ends_at=starts + datetime.timedelta(hours=2))
+        if organiser:
+            event.organisers.set([organiser])
+    return event
+
+
+def test_public_registration_sends_a_confirmation_and_opens_the_registration_page(
+        client, org, django_capture_on_commit_callbacks):
+    with scope(organisation=org):
+        event = EventFactory(organisation=org, title="Webinar")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_register_url(event), {"full_name": "Anna",
+                                                      "email": "anna@example.org"})
+    with scopes_disabled():
+        registration = Registration.objects.get()
+    assert response["Location"] == reverse("event_registration",
+                                           kwargs={"registration_token": registration.token})
+    assert len(registration.token) >= 40
+    assert registration.token in mail.outbox[0].body
+    page = client.get(response["Location"]).content.decode()
+    assert "Anna, you are registered" in page
+    assert "https://meet.example.org/webinar" in page  # the link is for confirmed people
+
+
+def test_honeypot_is_answered_like_a_success_and_nothing_is_saved(client, org):
+    with scope(organisation=org):
+        event = EventFactory(organisation=org)
+    response = client.post(_register_url(event), {"full_name": "Bot", "email": "b@example.org",
+                                                  "website": "http://spam.example"})
+    assert response.status_code == 200 and "Thank you" in response.content.decode()
+    with scopes_disabled():
+        assert not Registration.objects.exists()
+
+
+def test_public_registration_is_rate_limited(client, org):
+    with scope(organisation=org):
+        event = EventFactory(organisation=org)
+    statuses = [client.post(_register_url(event), {"full_name": "A", "email": f"a{n}@x.org"})
+                .status_code for n in range(12)]
+    assert statuses[-1] == 429 and statuses.count(302) == 10
+
+
+def test_private_events_have_no_public_page_or_file(client, org):
+    with scope(organisation=org):
+        event = EventFactory(organisation=org, is_public=False)
+    assert client.get(_register_url(event)).status_code == 404
+    assert client.get(reverse("event_ics_public", kwargs={
+        "organisation_slug": org.slug, "event_pk": event.pk})).status_code == 404
+
+
+def test_public_ics_parses_back(client, org):
+    with scope(organisation=org):
+        event = EventFactory(organisation=org, title="Round table")
+    response = client.get(reverse("event_ics_public", kwargs={
+        "organisation_slug": org.slug, "event_pk": event.pk}))
+    assert response["Content-Type"].startswith("text/calendar")
+    [entry] = Calendar.from_ical(response.content).walk("VEVENT")
+    assert str(entry["summary"]) == "Round table"
+    assert _register_url(event) in str(entry["url"])
+
+
+def test_cancellation_link_promotes_the_next_person(client, org,
+                                                    django_capture_on_commit_callbacks):
+    with scope(organisation=org):
+        event = EventFactory(organisation=org, capacity=1)
+        first = RegistrationFactory(event=event)
+        waiting = RegistrationFactory(event=event, status=Registration.Status.WAITING)
+    url = reverse("event_registration", kwargs={"registration_token": first.token})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"action": "cancel"})
+    with scopes_disabled():
+        waiting.refresh_from_db()
+        first.refresh_from_db()
+    assert first.status == "cancelled" and waiting.status == "confirmed"
+    assert [m.to for m in mail.outbox] == [[first.email], [waiting.email]]
+    assert client.get(reverse("event_registration", kwargs={
+        "registration_token": "not-a-token"})).status_code == 404
+
+
+def test_feedback_through_the_registration_page_after_the_event(client, org, member):
+    coordinator = member("coordinator")
+    event = _past(org, coordinator)
+    with scope(organisation=org):
+        registration = RegistrationFactory(event=event)
+    url = reverse("event_registration", kwargs={"registration_token": registration.token})
+    assert "How was it?" in client.get(url).content.decode()
+    client.post(url, {"action": "feedback", "rating": "4", "usefulness": "5",
+                      "comment": "Спасибо"})
+    with scopes_disabled():
+        assert EventFeedback.objects.get().rating == 4
+    assert "How was it?" not in client.get(url).content.decode()
+    staff = client
+    staff.force_login(coordinator)
+    page = staff.get(reverse("events:feedback", kwargs={"org": org.slug,
+                                                        "event_pk": event.pk})).content.decode()
+    assert "<svg" in page and "Спасибо" in page and "4.0" in page
+
+
+def test_coordinator_creates_an_event_with_partners(client_for, org, member):
+    from tests import factories
+
+    coordinator = member("coordinator")
+    partner = factories.PartnerFactory(organisation=org, name="Library")
+    client = client_for(coordinator)
+    response = client.post(reverse("events:new", kwargs={"org": org.slug}), {
+        "title": "District meeting", "kind": "district_meeting",
+        "starts_at": "2030-05-01T10:00", "ends_at": "2030-05-01T13:00", "venue": "Votkinsk",
+        "audience": "public", "is_public": "on", "capacity": "20",
+        "organisers": [coordinator.pk], "partners": [partner.pk]})
+    assert response.status_code == 302
+    with scope(organisation=org):
+        event = Event.objects.get()
+        assert list(event.partners.all()) == [partner]
+        assert event.day_minutes == 180
+    response = client.post(reverse("events:new", kwargs={"org": org.slug}), {
+        "title": "No place", "kind": "webinar", "starts_at": "2030-05-01T10:00",
+        "ends_at": "2030-05-01T09:00", "audience": "public"})
+    content = response.content.decode()
+    assert "Give a venue or an online link." in content
+    assert "The event must end after it starts." in content
+
+
+def test_htmx_toggle_marks_and_refuses_cancelled_people(client_for, org, member):
+    volunteer = member("volunteer")
+    event = _past(org, volunteer)
+    with scope(organisation=org):
+        present = RegistrationFactory(event=event, full_name="Olga")
+        cancelled = RegistrationFactory(event=event, status="cancelled")
+    client = client_for(volunteer)
+    day = event.days()[0].isoformat()
+    url = reverse("events:attendance_toggle", kwargs={"org": org.slug, "event_pk": event.pk,
+                                                      "registration_pk": present.pk})
+    response = client.post(url, {"day": day, "present": "1"}, HTTP_HX_REQUEST="true")
+    assert 'aria-pressed="true"' in response.content.decode()
+    assert 'hx-swap-oob="true"' in response.content.decode()
+    url = reverse("events:attendance_toggle", kwargs={"org": org.slug, "event_pk": event.pk,
+                                                      "registration_pk": cancelled.pk})
+    response = client.post(url, {"day": day, "present": "1"}, HTTP_HX_REQUEST="true")
+    assert "confirmed registrations" in response.content.decode()
+    with scopes_disabled():
+        assert Activity.objects.get().anonymous_count == 1
+
+
+def test_private_feed_is_a_calendar_of_my_events(client_for, org, member):
+    user = member("volunteer")
+    with scope(organisation=org):
+        RegistrationFactory(event=EventFactory(organisation=org, title="Mine"), email=user.email)
+    client = client_for(user)
+    client.post(reverse("events:feed", kwargs={"org": org.slug}), {"action": "create"})
+    feed = services.feed_create(user=user)
+    client.logout()
+    response = client.get(reverse("event_feed", kwargs={"feed_token": feed.token}))
+    titles = [str(e["summary"]) for e in Calendar.from_ical(response.content).walk("VEVENT")]
+    assert titles == ["Mine"]
+    services.feed_revoke(user=user)
+    assert client.get(reverse("event_feed", kwargs={"feed_token": feed.token})
+                      ).status_code == 404

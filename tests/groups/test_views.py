@@ -1,0 +1,163 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from peercircle.core.models import Activity
+from peercircle.groups.models import AnimatorCurriculum, Club, GroupSession
+from peercircle.organisations.roles import Role
+from tests import factories
+from tests.groups.factories import (
+    ClubFactory,
+    GroupFactory,
+    InitiativeFactory,
+    MemberFactory,
+    consenting,
+)
+
+pytestmark = pytest.mark.django_db
+YESTERDAY = timezone.localdate() - datetime.timedelta(days=1)
+
+
+@pytest.fixture
+def animator(member):
+    return member(Role.VOLUNTEER, volunteer_kind="animator")
+
+
+@pytest.fixture
+def group(org, animator):
+    with scopes_disabled():
+        group = GroupFactory(club=ClubFactory(organisation=org), animators=[animator])
+        MemberFactory(group=group, beneficiary=consenting(org, code="B-SECRET"))
+    return group
+
+
+def _url(name, group, **kwargs):
+    return reverse(f"groups:{name}", kwargs={"org": group.organisation.slug,
+                                             "group_pk": group.pk, **kwargs})
+
+
+def test_other_volunteers_get_404_for_a_groups_members(client_for, member, group):
+    stranger = member(Role.VOLUNTEER, volunteer_kind="animator")
+    client = client_for(stranger)
+    assert client.get(_url("members", group)).status_code == 404
+    assert client.get(_url("session_log", group)).status_code == 404
+    assert client.post(_url("members", group), {"code": "B-X"}).status_code == 404
+    page = client.get(_url("group", group))
+    assert page.status_code == 200 and "B-SECRET" not in page.content.decode()
+
+
+def test_the_animator_and_the_coordinator_see_the_members(client_for, group, animator,
+                                                          coordinator, member):
+    for user in (animator, coordinator):
+        page = client_for(user).get(_url("members", group))
+        assert page.status_code == 200 and "B-SECRET" in page.content.decode()
+    supervisor = member(Role.SUPERVISOR)
+    assert client_for(supervisor).get(_url("members", group)).status_code == 403
+
+
+def test_the_animator_logs_a_session_from_the_form(client_for, group, animator):
+    with scopes_disabled():
+        present = group.members.get()
+    response = client_for(animator).post(_url("session_log", group), {
+        "date": YESTERDAY.isoformat(), "duration_minutes": "90", "format": "in_person",
+        "present": [present.pk], "anonymous_count": "4", "topic": "Jak szukać pracy",
+        "client_key": "0b0e8a3c-64b3-4c2e-8d2d-000000000001"})
+    assert response.status_code == 302
+    with scopes_disabled():
+        activity = GroupSession.objects.get().activity
+        assert activity.participant_total == 5 and activity.kind == Activity.Kind.GROUP_SESSION
+
+
+def test_a_session_with_nobody_shows_a_clear_message_and_writes_nothing(client_for, group,
+                                                                        animator):
+    response = client_for(animator).post(_url("session_log", group), {
+        "date": YESTERDAY.isoformat(), "duration_minutes": "90", "format": "in_person",
+        "anonymous_count": "0", "client_key": "0b0e8a3c-64b3-4c2e-8d2d-000000000002"})
+    assert response.status_code == 200
+    assert "Mark who came" in response.content.decode()
+    with scopes_disabled():
+        assert not Activity.objects.exists()
+
+
+def test_a_coordinator_creates_a_club_and_the_curriculum(client_for, org, coordinator,
+                                                         animator):
+    client = client_for(coordinator)
+    response = client.post(reverse("groups:club_new", kwargs={"org": org.slug}), {
+        "name": "Klub Samopomocy „Razem”", "kind": "self_help", "locality": "Stoczek",
+        "animators": [animator.pk]})
+    assert response.status_code == 302
+    response = client.post(reverse("groups:curriculum_create", kwargs={"org": org.slug}), {
+        "curriculum-starts_on": YESTERDAY.isoformat(), "curriculum-format": "in_person",
+        "curriculum-session_minutes": "180"})
+    with scopes_disabled():
+        curriculum = AnimatorCurriculum.objects.get()
+        club = Club.objects.get()
+    assert response["Location"].endswith(f"/courses/{curriculum.course_id}/")
+    page = client.get(reverse("groups:club", kwargs={"org": org.slug, "club_pk": club.pk}))
+    assert "not enrolled" in page.content.decode()
+
+
+def test_bad_dates_give_a_message_on_the_form(client_for, org, coordinator):
+    response = client_for(coordinator).post(
+        reverse("groups:club_new", kwargs={"org": org.slug}),
+        {"name": "K", "kind": "self_help", "locality": "S",
+         "founded_on": (timezone.localdate() + datetime.timedelta(days=9)).isoformat()})
+    assert response.status_code == 200
+    assert "cannot be in the future" in response.content.decode()
+
+
+def test_the_clubs_page_runs_a_fixed_number_of_queries(client_for, org, coordinator,
+                                                       django_assert_max_num_queries):
+    with scopes_disabled():
+        for index in range(6):
+            GroupFactory(club=ClubFactory(organisation=org, locality=f"L{index % 3}"))
+    client = client_for(coordinator)
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("groups:clubs", kwargs={"org": org.slug}))
+    assert response.status_code == 200 and "L2" in response.content.decode()
+
+
+def test_network_pages_for_the_network_coordinator(client, member, settings):
+    network = factories.NetworkFactory()
+    hub = factories.OrganisationFactory(network=network, coordinates_network=True)
+    ngo = factories.OrganisationFactory(network=network, name="Teply Dom")
+    with scopes_disabled():
+        ClubFactory(organisation=ngo, locality="Sarapul", name="Районный клуб Сарапул")
+        InitiativeFactory(organisation=ngo, anonymous_participants=20, status="completed")
+    keeper = member(Role.NETWORK_COORDINATOR, organisation=hub)
+    client.force_login(keeper)
+    page = client.get(reverse("groups:network", kwargs={"org": hub.slug})).content.decode()
+    assert "Sarapul" in page and "Районный клуб Сарапул" in page
+    page = client.get(reverse("groups:initiatives_network", kwargs={"org": hub.slug}))
+    assert "Teply Dom" in page.content.decode()
+    coordinator = member(Role.COORDINATOR, organisation=ngo)
+    client.force_login(coordinator)
+    assert client.get(reverse("groups:network", kwargs={"org": ngo.slug})).status_code == 403
+
+
+def test_volunteers_see_initiatives_without_participant_codes(client_for, org, animator,
+                                                              coordinator):
+    with scopes_disabled():
+        initiative = InitiativeFactory(organisation=org)
+        initiative.team.add(animator)
+        initiative.participants.add(factories.BeneficiaryFactory(organisation=org,
+                                                                 code="B-PART01"))
+    url = reverse("groups:initiative", kwargs={"org": org.slug, "initiative_pk": initiative.pk})
+    page = client_for(animator).get(url).content.decode()
+    assert initiative.title in page and "B-PART01" not in page
+    assert "B-PART01" in client_for(coordinator).get(url).content.decode()
+
+
+def test_a_coordinator_ends_a_group(client_for, group, coordinator):
+    response = client_for(coordinator).post(_url("group_end", group))
+    assert response.status_code == 302
+    group.refresh_from_db()
+    assert group.ended_on == timezone.localdate()
+
+
+def test_the_home_page_reminds_the_animator(client_for, group, animator):
+    page = client_for(animator).get(reverse("core:dashboard", kwargs={"org": group.organisation.slug}))
+    assert f"No session of {group.name}" in page.content.decode()

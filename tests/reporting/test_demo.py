@@ -1,0 +1,24 @@
+import pytest
+from django_scopes import scopes_disabled
+
+from peercircle.demo import demo_load
+from peercircle.reporting import compute
+from peercircle.reporting.models import Project
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_project_per_seed_organisation_with_live_figures():
+    demo_load()
+    demo_load()  # idempotent
+    with scopes_disabled():
+        projects = {p.organisation.slug: p for p in Project.objects.select_related("organisation")}
+        assert set(projects) == {"ryadom", "vmeste-samara", "teply-dom", "angara-family",
+                                 "ops-razem"}
+        assert Project.objects.count() == 5
+        names = {r.indicator.name: r for r in compute.project_results(projects["ryadom"])}
+        assert names["Individual supervisions"].target == 50
+        assert projects["ryadom"].member_organisations.exists()
+        assert projects["vmeste-samara"].calendar_plan is not None
+        for project in projects.values():
+            results = compute.project_results(project)
+            assert results and any(r.actual > 0 for r in results), project.title
