@@ -92,6 +92,20 @@ def test_a_coordinator_sets_up_a_club_and_the_network_sees_it(e2e, page):
     page.get_by_role("link", name="Klub Integracji Społecznej").click()
     assert_accessible(page)
     screenshot(page, "groups_club")
+    page.goto(f"{e2e.url}/o/{org.slug}/clubs/")
+    assert_accessible(page)
+    screenshot(page, "groups_clubs")
+    open_menu(page, "Programmes", "Good practice")
+    page.get_by_role("link", name="Share a good practice").click()
+    page.get_by_label("Title").fill("Koalicja zaczyna się od jednej sali")
+    page.get_by_label("Club").select_option(label="Klub Integracji Społecznej")
+    page.get_by_label("What we did and what we learned").fill(
+        "Pierwsze spotkania odbyły się w bibliotece; po trzech miesiącach działała koalicja.")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("The practice is published.")).to_be_visible()
+    open_menu(page, "Programmes", "Community initiatives")
+    assert_accessible(page)
+    screenshot(page, "groups_initiatives")
     assert animator
 
     keeper = factories.MembershipFactory(role=Role.NETWORK_COORDINATOR, organisation=hub).user
@@ -107,3 +121,7 @@ def test_a_coordinator_sets_up_a_club_and_the_network_sees_it(e2e, page):
     expect(page.get_by_role("rowheader", name="OPS Razem")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "groups_initiatives_network")
+    open_menu(page, "Programmes", "Good practice")
+    page.get_by_role("link", name="Koalicja zaczyna się od jednej sali").click()
+    expect(page.get_by_text("po trzech miesiącach działała koalicja")).to_be_visible()
+    assert_accessible(page)

@@ -181,3 +181,20 @@ def test_private_feed_is_a_calendar_of_my_events(client_for, org, member):
     services.feed_revoke(user=user)
     assert client.get(reverse("event_feed", kwargs={"feed_token": feed.token})
                       ).status_code == 404
+
+
+def test_home_page_reminds_of_todays_attendance_and_overdue_plan_items(client_for, org, member):
+    from tests.events.factories import PlanItemFactory
+
+    coordinator = member("coordinator")
+    starts = timezone.now() - datetime.timedelta(minutes=10)
+    with scope(organisation=org):
+        event = EventFactory(organisation=org, title="District meeting", starts_at=starts,
+                             ends_at=starts + datetime.timedelta(hours=2))
+        event.organisers.set([coordinator])
+        PlanItemFactory(plan__organisation=org, ends_on=timezone.localdate()
+                        - datetime.timedelta(days=3))
+    page = client_for(coordinator).get(reverse("core:dashboard", kwargs={"org": org.slug}))
+    content = page.content.decode()
+    assert "Mark attendance today: District meeting." in content
+    assert "1 calendar-plan item is overdue." in content

@@ -161,3 +161,43 @@ def test_a_coordinator_ends_a_group(client_for, group, coordinator):
 def test_the_home_page_reminds_the_animator(client_for, group, animator):
     page = client_for(animator).get(reverse("core:dashboard", kwargs={"org": group.organisation.slug}))
     assert f"No session of {group.name}" in page.content.decode()
+
+
+def test_initiatives_are_created_edited_and_filtered(client_for, org, coordinator, animator):
+    client = client_for(coordinator)
+    data = {"title": "Ogród społeczny", "goal": "Spotkania sąsiadów", "status": "running",
+            "starts_on": YESTERDAY.isoformat(), "team": [animator.pk],
+            "anonymous_participants": "15"}
+    response = client.post(reverse("groups:initiative_new", kwargs={"org": org.slug}), data)
+    assert response.status_code == 302
+    with scopes_disabled():
+        from peercircle.groups.models import Initiative
+
+        initiative = Initiative.objects.get()
+    edit = reverse("groups:initiative_edit", kwargs={"org": org.slug,
+                                                     "initiative_pk": initiative.pk})
+    assert "Ogród społeczny" in client.get(edit).content.decode()
+    data.update(status="completed", results="15 sąsiadów", ends_on=YESTERDAY.isoformat())
+    assert client.post(edit, data).status_code == 302
+    listing = reverse("groups:initiatives", kwargs={"org": org.slug})
+    assert "Ogród społeczny" in client.get(listing + "?status=completed").content.decode()
+    assert "Ogród społeczny" not in client.get(listing + "?status=planned").content.decode()
+    data.update(ends_on=(YESTERDAY - datetime.timedelta(days=5)).isoformat())
+    response = client.post(edit, data)
+    assert "The end cannot be before the start." in response.content.decode()
+
+
+def test_a_club_is_edited_and_closed(client_for, org, coordinator, animator):
+    with scopes_disabled():
+        club = ClubFactory(organisation=org, founded_on=YESTERDAY - datetime.timedelta(days=30))
+        club.animators.add(animator)
+    url = reverse("groups:club_edit", kwargs={"org": org.slug, "club_pk": club.pk})
+    client = client_for(coordinator)
+    assert animator.full_name in client.get(url).content.decode()
+    response = client.post(url, {"name": club.name, "kind": "district", "locality": "Sarapul",
+                                 "animators": [animator.pk],
+                                 "founded_on": club.founded_on.isoformat(),
+                                 "closed_on": YESTERDAY.isoformat()})
+    assert response.status_code == 302
+    club.refresh_from_db()
+    assert (club.kind, club.locality, club.closed_on) == ("district", "Sarapul", YESTERDAY)

@@ -1,15 +1,22 @@
+import random
+
 import pytest
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from peercircle.demo import demo_load
+from peercircle.organisations.models import Organisation
 from peercircle.reporting import compute
+from peercircle.reporting import demo as reporting_demo
 from peercircle.reporting.models import Project
 
 
 @pytest.mark.django_db
 def test_the_demo_has_a_project_per_seed_organisation_with_live_figures():
     demo_load()
-    demo_load()  # idempotent
+    with scopes_disabled():
+        organisations = {o.slug: o for o in Organisation.objects.all()}
+    reporting_demo.load(organisations, random.Random(1), timezone.localdate())  # idempotent
     with scopes_disabled():
         projects = {p.organisation.slug: p for p in Project.objects.select_related("organisation")}
         assert set(projects) == {"ryadom", "vmeste-samara", "teply-dom", "angara-family",

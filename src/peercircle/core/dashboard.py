@@ -173,6 +173,10 @@ def dashboard_for(*, user, organisation, permissions) -> dict:
 
     todos.extend(Todo(text, url) for text, url in groups_reminders(
         user=user, organisation=organisation, permissions=permissions))
+    from peercircle.events.dashboard import reminders as events_reminders
+
+    todos.extend(Todo(text, url) for text, url in events_reminders(
+        user=user, organisation=organisation, permissions=permissions))
     if not two_factor_enabled(user):
         todos.append(Todo(_("Protect your account with an authenticator app."),
                           reverse("mfa_activate_totp")))

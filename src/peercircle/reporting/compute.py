@@ -37,6 +37,10 @@ SOURCES: dict[str, Source] = {
     "activity": Source(lambda: Activity, "", "date"),
     "participant": Source(lambda: Activity.participants.through, "activity__", "activity__date",
                           org="activity__organisation_id"),
+    # families join the family links: a query of their own, so that the join never multiplies
+    # the rows the other participant counts read
+    "participant_family": Source(lambda: Activity.participants.through, "activity__",
+                                 "activity__date", org="activity__organisation_id"),
     "provider": Source(lambda: Activity.providers.through, "activity__", "activity__date",
                        org="activity__organisation_id"),
     "enrolment": Source(lambda: _enrolment(), "", "completed_on", activity=False),

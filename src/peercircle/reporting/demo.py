@@ -83,6 +83,20 @@ def _plan(org):
     return CalendarPlan.objects.filter(organisation=org).order_by("id").first()
 
 
+def _network_supervision(org, actor, rnd, today) -> None:
+    """Seed 000: the hub's experts supervise the member NGOs' peer consultants (head-counts)."""
+    from peercircle.core.services import activity_record
+
+    plan = [("supervision", "individual", 38, 60, 1), ("intervision", "group", 3, 90, 7),
+            ("case_review", "group", 4, 90, 6)]
+    for kind, mode, count, minutes, people in plan:
+        for _ in range(count):
+            activity_record(actor=actor, organisation=org, kind=kind, mode=mode,
+                            date=today - datetime.timedelta(days=rnd.randint(1, 300)),
+                            duration_minutes=minutes, format="online", providers=[actor],
+                            anonymous_count=people)
+
+
 def load(organisations: dict, rnd, today) -> None:
     """Add this part's demo records to the demo organisations (slug -> Organisation)."""
     for slug, (template, facts) in PROJECTS.items():
@@ -99,3 +113,5 @@ def load(organisations: dict, rnd, today) -> None:
                 ends_on=today + datetime.timedelta(days=35), member_organisations=members,
                 calendar_plan=_plan(org), **facts)
             services.template_apply(actor=actor, project=project, template=template)
+            if slug == "ryadom":
+                _network_supervision(org, actor, rnd, today)

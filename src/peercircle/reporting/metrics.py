@@ -64,7 +64,7 @@ register(Metric("beneficiaries", _("Distinct people reached"),
                 (Part("participant", lambda q: Count("beneficiary_id", filter=q, distinct=True)),),
                 drill="beneficiaries"))
 register(Metric("families", _("Distinct families reached"),
-                (Part("participant", lambda q: Count("beneficiary__family_links__family_id",
+                (Part("participant_family", lambda q: Count("beneficiary__family_links__family_id",
                                                      filter=q, distinct=True)),),
                 drill="families"))
 register(Metric("volunteers_active", _("Distinct people who gave the work"),
