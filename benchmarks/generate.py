@@ -171,7 +171,16 @@ def generate(name: str, *, seed: int = 1, today: datetime.date | None = None) ->
         _reset_sequences([Organisation, User, Membership, Volunteer, Beneficiary, Consent, Family,
                           FamilyMember, Activity, Activity.providers.through,
                           Activity.participants.through])
+    _analyse()
     return {"organisation_id": o0, "organisations": org_of, "first_user": u0}
+
+
+def _analyse() -> None:
+    """Fresh planner statistics after a bulk load (PostgreSQL would otherwise plan blind)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def _member_of(i: int, n_fam: int, n_org: int) -> int:
@@ -190,26 +199,27 @@ def _activities(Activity, n_act, org_of, u0, n_vol, b0, n_ben, regions, rnd, tod
     a0 = _next_id(Activity)
     per_org_vol = max(n_vol // n_org, 1)
     per_org_ben = max(n_ben // n_org, 1)
-    plan = []
-    for i in range(n_act):
-        org_index = i % n_org
-        kind = kinds[rnd.randrange(len(kinds))]
-        plan.append((a0 + i, org_of[org_index], kind, today - datetime.timedelta(
-            days=rnd.randrange(1, 1095)), rnd.choice((30, 45, 60, 90)),
-            FORMATS[rnd.randrange(4)], regions[rnd.randrange(len(regions))],
-            0 if kind == "consultation" else rnd.randrange(0, 8),
-            u0 + org_index + n_org * rnd.randrange(per_org_vol),
-            b0 + org_index + n_org * rnd.randrange(per_org_ben)))
-    _write(Activity, ["id", "organisation_id", "kind", "mode", "date", "duration_minutes",
-                      "format", "region_id", "anonymous_count", "recorded_by_id", "created_at",
-                      "updated_at"],
-           ((a, o, k, "individual", d.isoformat(), m, f, r, anon, u, now, now)
-            for a, o, k, d, m, f, r, anon, u, _b in plan))
-    _write(Activity.providers.through, ["activity_id", "user_id"],
-           ((a, u) for a, _o, _k, _d, _m, _f, _r, _anon, u, _b in plan))
-    _write(Activity.participants.through, ["activity_id", "beneficiary_id"],
-           ((a, b) for a, _o, k, _d, _m, _f, _r, _anon, _u, b in plan
-            if k not in ("supervision", "intervision", "case_review")))
+    for chunk in range(0, n_act, 250_000):
+        plan = []
+        for i in range(chunk, min(chunk + 250_000, n_act)):
+            org_index = i % n_org
+            kind = kinds[rnd.randrange(len(kinds))]
+            plan.append((a0 + i, org_of[org_index], kind, today - datetime.timedelta(
+                days=rnd.randrange(1, 1095)), rnd.choice((30, 45, 60, 90)),
+                FORMATS[rnd.randrange(4)], regions[rnd.randrange(len(regions))],
+                0 if kind == "consultation" else rnd.randrange(0, 8),
+                u0 + org_index + n_org * rnd.randrange(per_org_vol),
+                b0 + org_index + n_org * rnd.randrange(per_org_ben)))
+        _write(Activity, ["id", "organisation_id", "kind", "mode", "date", "duration_minutes",
+                          "format", "region_id", "anonymous_count", "recorded_by_id",
+                          "created_at", "updated_at"],
+               ((a, o, k, "individual", d.isoformat(), m, f, r, anon, u, now, now)
+                for a, o, k, d, m, f, r, anon, u, _b in plan))
+        _write(Activity.providers.through, ["activity_id", "user_id"],
+               ((a, u) for a, _o, _k, _d, _m, _f, _r, _anon, u, _b in plan))
+        _write(Activity.participants.through, ["activity_id", "beneficiary_id"],
+               ((a, b) for a, _o, k, _d, _m, _f, _r, _anon, _u, b in plan
+                if k not in ("supervision", "intervision", "case_review")))
 
 
 def main() -> None:

@@ -283,3 +283,19 @@ def test_co_organisers_must_be_partners_or_network_members(scoped, member, other
                               ends_at=start + datetime.timedelta(hours=8), venue="Hall",
                               partners=[foreign_partner], co_organisations=[other_org])
     assert set(error.value.message_dict) == {"partners", "co_organisations"}
+
+
+def test_plan_figures_count_events_held_and_distinct_participants(scoped, member):
+    organiser = member("coordinator")
+    item = PlanItemFactory(plan__organisation=scoped)
+    held = _past_event(scoped, organiser, plan_item=item)
+    second = _past_event(scoped, organiser, plan_item=item)
+    EventFactory(organisation=scoped, plan_item=item)  # not held yet
+    _past_event(scoped, organiser, plan_item=item, cancelled=True)
+    for event, emails in ((held, ["a@example.org", "b@example.org"]),
+                          (second, ["a@example.org"])):
+        for email in emails:
+            services.attendance_set(actor=organiser, day=event.days()[0], present=True,
+                                    registration=RegistrationFactory(event=event, email=email))
+    RegistrationFactory(event=held, email="absent@example.org")
+    assert selectors.plan_figures(item.plan) == {"events_held": 2, "participants": 2}

@@ -108,3 +108,22 @@ def test_numbers_and_yes_no():
         parse_int("forty")
     assert parse_bool("да") is True and parse_bool("Tak") is True and parse_bool("нет") is False
     assert parse_bool("") is None
+
+
+def test_a_100_mb_file_is_streamed_in_bounded_memory(tmp_path):
+    import resource
+
+    path = tmp_path / "big.csv"
+    line = "c-{};05.03.2025;45;phone;consultant@example.org;;1;ru-mow;hiv\n"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("ID;date;minutes;format;consultant;beneficiary;anonymous;region;topics\n")
+        i = 0
+        while f.tell() < 100 * 1024 * 1024:
+            f.write("".join(line.format(i + k) for k in range(10_000)))
+            i += 10_000
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kB on Linux
+    with open_table(path) as table:
+        count = sum(1 for _ in table.rows)
+    grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    assert count == i and table.estimated_rows == i
+    assert grown < 30 * 1024  # a few buffers, never the 100 MB file

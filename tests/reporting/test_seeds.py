@@ -90,3 +90,22 @@ def test_seed_002_406_consultations_278_families_20_volunteers(org, member):
     assert result["Families supported"] == (278, 278)
     assert result["Volunteers from among foster parents"] == (20, 20)
     assert all(isinstance(actual, Decimal) for actual, _target in result.values())
+
+
+def test_seed_004_ten_clubs_with_self_help_groups(org, member):
+    from tests.groups.factories import ClubFactory
+
+    coordinator, animator = member(Role.COORDINATOR), member(Role.VOLUNTEER)
+    project = ProjectFactory(organisation=org, title="Samopomoc – razem przezwyciężymy trudności")
+    with scope(organisation=org):
+        for n in range(10):
+            ClubFactory(organisation=org, name=f"Klub Samopomocy {n}",
+                        founded_on=project.starts_on)
+        for n in range(120):  # 120 meetings of self-help groups, 9 people at each
+            log(animator, org, "group_session", days_ago=1 + n, minutes=90, fmt="in_person",
+                anonymous=9, mode="group")
+        services.template_apply(actor=coordinator, project=project, template="self_help_clubs")
+        result = figures(project)
+    assert result["Self-Help and Social Integration Clubs"] == (10, 10)
+    assert result["Self-help group meetings held"] == (120, 150)
+    assert result["People taking part in self-help groups"] == (1080, 150)

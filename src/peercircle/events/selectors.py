@@ -106,3 +106,13 @@ def feed_events(token: str) -> list[Event] | None:
         return list(Event.objects.filter(
             Q(pk__in=registered) | Q(organisers=user, organisation__in=organisations),
         ).distinct().select_related("organisation").order_by("starts_at"))
+
+
+def plan_figures(plan: CalendarPlan) -> dict:
+    """What a grant report counts for a calendar plan: events held (not cancelled, already
+    ended) and participants (distinct people marked present at least once at those events)."""
+    held = Event.objects.filter(plan_item__plan=plan, cancelled=False, ends_at__lte=timezone.now())
+    participants = Registration.objects.filter(
+        event__in=held, status=Registration.Status.CONFIRMED, attendance__isnull=False,
+    ).values("email").distinct().count()
+    return {"events_held": held.count(), "participants": participants}

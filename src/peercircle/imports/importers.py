@@ -333,13 +333,14 @@ class ConsultationImporter(Importer):
         participants_through = Activity.participants.through
         topics = Activity.help_areas.through
         providers.objects.bulk_create(
-            [providers(activity_id=a.pk, user_id=r.data["provider"]) for a, r in zip(activities, rows)],
+            [providers(activity_id=a.pk, user_id=r.data["provider"])
+             for a, r in zip(activities, rows, strict=True)],
             batch_size=BATCH)
         participants_through.objects.bulk_create(
             [participants_through(activity_id=a.pk, beneficiary_id=r.data["participant"].pk)
-             for a, r in zip(activities, rows) if r.data.get("participant")], batch_size=BATCH)
+             for a, r in zip(activities, rows, strict=True) if r.data.get("participant")], batch_size=BATCH)
         topics.objects.bulk_create(
-            [topics(activity_id=a.pk, helparea_id=h.pk) for a, r in zip(activities, rows)
+            [topics(activity_id=a.pk, helparea_id=h.pk) for a, r in zip(activities, rows, strict=True)
              for h in {h.pk: h for h in r.data["topics"]}.values()], batch_size=BATCH)
         self.written += len(activities)
 
@@ -440,10 +441,10 @@ class VolunteerImporter(Importer):
             for v in volunteers], batch_size=BATCH)
         areas, regions = Volunteer.help_areas.through, Volunteer.regions.through
         areas.objects.bulk_create([areas(volunteer_id=v.pk, helparea_id=h.pk)
-                                   for v, r in zip(volunteers, rows)
+                                   for v, r in zip(volunteers, rows, strict=True)
                                    for h in {h.pk: h for h in r.data["help_areas"]}.values()])
         regions.objects.bulk_create([regions(volunteer_id=v.pk, region_id=g.pk)
-                                     for v, r in zip(volunteers, rows)
+                                     for v, r in zip(volunteers, rows, strict=True)
                                      for g in {g.pk: g for g in r.data["regions"]}.values()])
         self.written += len(volunteers)
 
@@ -539,12 +540,12 @@ class BeneficiaryImporter(Importer):
                         updated_at=now) for r in rows], batch_size=BATCH)
         needs = Beneficiary.needs.through
         needs.objects.bulk_create([needs(beneficiary_id=b.pk, helparea_id=h.pk)
-                                   for b, r in zip(people, rows)
+                                   for b, r in zip(people, rows, strict=True)
                                    for h in {h.pk: h for h in r.data["needs"]}.values()])
         BeneficiaryIdentity.objects.bulk_create([
             BeneficiaryIdentity(organisation=self.organisation, beneficiary=b, **r.data["identity"])
-            for b, r in zip(people, rows) if r.data["identity"]["full_name"]], batch_size=BATCH)
-        for person, row in zip(people, rows):
+            for b, r in zip(people, rows, strict=True) if r.data["identity"]["full_name"]], batch_size=BATCH)
+        for person, row in zip(people, rows, strict=True):
             if row.data["consent_on"]:
                 consent_give(actor=self.actor, beneficiary=person, purpose="data_processing",
                              given_on=row.data["consent_on"], method=row.data["consent_method"],
@@ -601,7 +602,7 @@ class FamilyImporter(Importer):
             batch_size=BATCH)
         needs = Family.needs.through
         needs.objects.bulk_create([needs(family_id=f.pk, helparea_id=h.pk)
-                                   for f, r in zip(families, rows)
+                                   for f, r in zip(families, rows, strict=True)
                                    for h in {h.pk: h for h in r.data["needs"]}.values()])
         self.written += len(families)
 

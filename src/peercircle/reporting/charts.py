@@ -17,6 +17,7 @@ class Bar:
     width: float
     text: str
     colour: str
+    text_x: float = 0
 
 
 def progress_chart(rows: list[tuple[str, float | None, str]]) -> dict:
@@ -29,6 +30,7 @@ def progress_chart(rows: list[tuple[str, float | None, str]]) -> dict:
         bars.append(Bar(label if len(label) <= 38 else label[:37] + "…",
                         PAD + index * (BAR + GAP), round(shown * scale, 1), text,
                         DONE if (percent or 0) >= 100 else SHORT))
+        bars[-1].text_x = round(LABEL + bars[-1].width + 6, 1)
     height = PAD * 2 + len(rows) * (BAR + GAP)
     return {"bars": bars, "width": WIDTH, "height": max(height, 60), "left": LABEL,
             "target_x": round(LABEL + 100 * scale, 1), "bar": BAR,

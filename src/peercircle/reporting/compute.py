@@ -103,13 +103,17 @@ def organisation_ids(project: Project) -> list[int]:
     return ids
 
 
-def indicator_q(indicator: Indicator, source: Source, *, group: str | None = None) -> Q:
-    """The filter of one indicator, seen from one source."""
+def indicator_q(indicator: Indicator, source: Source, *, group: str | None = None,
+                base_period=None) -> Q:
+    """The filter of one indicator, seen from one source. Inside a query already restricted to
+    `base_period`, an indicator of that same period needs no date condition of its own."""
     metric = metrics.get(indicator.metric)
     start, end = indicator.period
     if group and indicator.breakdown == "quarter":
         start, end = quarter_range(group, start, end)
-    q = Q(**{f"{source.date}__gte": start, f"{source.date}__lte": end})
+    q = Q()
+    if (start, end) != base_period:
+        q &= Q(**{f"{source.date}__gte": start, f"{source.date}__lte": end})
     if indicator.member_id:
         q &= Q(**{source.org: indicator.member_id})
     if source.outcomes:
@@ -146,9 +150,13 @@ def quarter_range(key: str, start: datetime.date, end: datetime.date):
     return max(start, first), min(end, next_first - datetime.timedelta(days=1))
 
 
-def _base(source: Source, org_ids: list[int], indicators: list[Indicator]) -> QuerySet:
+def _span(indicators: list[Indicator]):
     periods = [i.period for i in indicators]
-    start, end = min(p[0] for p in periods), max(p[1] for p in periods)
+    return min(p[0] for p in periods), max(p[1] for p in periods)
+
+
+def _base(source: Source, org_ids: list[int], indicators: list[Indicator]) -> QuerySet:
+    start, end = _span(indicators)
     qs = source.model().objects.filter(**{f"{source.org}__in": org_ids,
                                           f"{source.date}__gte": start,
                                           f"{source.date}__lte": end})
@@ -164,7 +172,8 @@ def _aggregate(org_ids: list[int], indicators: list[Indicator]) -> dict[int, Dec
     values: dict[int, Decimal] = defaultdict(Decimal)
     for name, parts in by_source.items():
         source = SOURCES[name]
-        expressions = {f"v{i.pk}_{n}": part.expression(indicator_q(i, source))
+        span = _span([i for i, _n, _p in parts])
+        expressions = {f"v{i.pk}_{n}": part.expression(indicator_q(i, source, base_period=span))
                        for i, n, part in parts}
         row = _base(source, org_ids, [i for i, _n, _p in parts]).aggregate(**expressions)
         for indicator, number, part in parts:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from peercircle.core.access import organisation_view
 from peercircle.core.forms import call_service, submit
 from peercircle.core.jobs import job_start
+from peercircle.core.models import Activity
 from peercircle.reporting import compute, exports, network, selectors, services
 from peercircle.reporting import permissions as perm
 from peercircle.reporting.forms import IndicatorForm, ProjectForm, TemplateForm
@@ -137,9 +138,11 @@ def _drill(request, project_pk, indicator_pk):
 def indicator_detail(request, org, project_pk, indicator_pk):
     project, indicator, group, result, table = _drill(request, project_pk, indicator_pk)
     counts_members = compute.organisation_ids(project) != [request.organisation.pk]
+    labels = dict(Activity.Kind.choices)
     return render(request, "reporting/indicator.html", {
         "project": project, "indicator": indicator, "group": group, "result": result,
         "table": table, "counts_members": counts_members,
+        "kind_labels": [str(labels.get(k, k)) for k in indicator.kinds],
         "can_export": perm.EXPORT_REPORTS in request.permissions})
 
 
