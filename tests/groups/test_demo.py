@@ -1,5 +1,6 @@
 import pytest
 from django.db.models import Count
+from django.utils import translation
 from django_scopes import scopes_disabled
 
 from peercircle.core.models import Activity
@@ -39,7 +40,8 @@ def test_the_demo_has_clubs_groups_sessions_and_initiatives_from_the_seeds(clien
     demo_load()
     with scopes_disabled():
         assert (Club.objects.count(), Initiative.objects.count()) == counts
-    _pages_render(client)
+    with translation.override("en"):  # the pages switch to the demo users' language
+        _pages_render(client)
 
 
 def _pages_render(client):

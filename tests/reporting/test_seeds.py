@@ -108,4 +108,4 @@ def test_seed_004_ten_clubs_with_self_help_groups(org, member):
         result = figures(project)
     assert result["Self-Help and Social Integration Clubs"] == (10, 10)
     assert result["Self-help group meetings held"] == (120, 150)
-    assert result["People taking part in self-help groups"] == (1080, 150)
+    assert result["Attendances at self-help group meetings (head-count)"] == (1080, 1500)

@@ -22,8 +22,8 @@ The whole API (keep to it; it does not change):
 - The worker calls `task(job, **params)` inside `django_scopes.scope(organisation=job.organisation)`
   and with the interface language of the person who started it, so `gettext` speaks their language.
 - `job_progress(job, done, total=None)` reports progress (shown as a bar that HTMX polls). Inside a
-  transaction the progress row is not visible to others before the commit: report progress while
-  reading/validating, before the writing transaction.
+  transaction it is written through a connection of its own on PostgreSQL, so the bar moves while
+  the transaction runs; on SQLite (one writer at a time) it shows at the commit.
 - `job_finish(job, file_name=None, content=None, *, message="")` stores the result file (optional)
   and marks the job done. A task that returns without calling it is marked done too.
 - `raise JobError(message)` marks the job failed with that message; any other exception marks it
@@ -44,6 +44,7 @@ import time
 from collections.abc import Callable
 
 from django.core.files.base import ContentFile
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections
 from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
@@ -97,7 +98,32 @@ def job_progress(job: Job, done: int, total: int | None = None) -> None:
     if now - last < PROGRESS_INTERVAL_SECONDS and not finished_step:
         return
     job._progress_written_at = now
+    if connection.in_atomic_block and connection.vendor != "sqlite":
+        # Inside the writing transaction: report through a connection of its own, so that the bar
+        # moves before the commit. (SQLite allows one writer: there it moves at the commit.)
+        try:
+            _side_update(job, **fields)
+            return
+        except DatabaseError:
+            logger.warning("Job %s: progress kept for the commit", job.pk, exc_info=True)
     _update(job, **fields)
+
+
+def _side_update(job: Job, **fields) -> None:
+    side = getattr(job, "_side_connection", None)
+    if side is None:
+        side = job._side_connection = connections.create_connection(DEFAULT_DB_ALIAS)
+    table = connection.ops.quote_name(Job._meta.db_table)
+    names = ", ".join(f"{connection.ops.quote_name(name)} = %s" for name in fields)
+    with side.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET {names} WHERE id = %s", [*fields.values(), job.pk])
+
+
+def _side_close(job: Job) -> None:
+    side = getattr(job, "_side_connection", None)
+    if side is not None:
+        side.close()
+        job._side_connection = None
 
 
 def job_finish(job: Job, file_name: str | None = None, content: bytes | str | None = None, *,
@@ -137,6 +163,8 @@ def job_run(job_pk: int) -> str:
         else:
             if job.status != Job.Status.DONE:
                 job_finish(job)
+        finally:
+            _side_close(job)
     return job.status
 
 

@@ -92,7 +92,7 @@ def _self_help_clubs() -> list[dict]:
         _i(_("Animators of self-help groups trained"), "volunteers_trained", 10),
         _i(_("Self-Help and Social Integration Clubs"), "clubs", 10),
         _i(_("Self-help group meetings held"), "activities", 150, kinds=["group_session"]),
-        _i(_("People taking part in self-help groups"), "participants", 150,
+        _i(_("Attendances at self-help group meetings (head-count)"), "participants", 1500,
            kinds=["group_session"]),
     ]
 
