@@ -23,7 +23,7 @@ demo: install
 	$(BIN)/peercircle migrate --no-input
 	$(BIN)/peercircle demo_load
 	@echo "PeerCircle is served on http://$(HOST)/ (Ctrl+C stops it and its background-job worker)"
-	$(BIN)/peercircle db_worker & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
+	$(BIN)/peercircle db_worker --no-reload & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
 	$(BIN)/peercircle runserver $(HOST)
 
 test: install
