@@ -9,6 +9,7 @@ import random
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_scopes import scope
 
 from peercircle.core.models import Activity, Format, HelpArea, Programme, Region
@@ -364,7 +365,25 @@ def demo_load(seed: int = 2026) -> list[tuple[str, str]]:
             _training(org, team, rnd, today)
     for part in (mentoring_demo, groups_demo, events_demo, reporting_demo, imports_demo):
         part.load(organisations, rnd, today)
-    return _demo_logins(organisations)
+    return _demo_logins(organisations) + _programme_logins(organisations)
+
+
+def _programme_logins(organisations) -> list[tuple[str, str]]:
+    """Team accounts that show the programmes from the inside (same password)."""
+    from peercircle.groups.models import SelfHelpGroup
+
+    with scope(organisation=organisations["ops-razem"]):
+        group = SelfHelpGroup.objects.filter(organisation=organisations["ops-razem"]).first()
+        animator = group.animators.order_by("pk").first() if group else None
+    accounts = [
+        (_email("angara-family.0"), gettext("Mentoring coordinator"), "angara-family"),
+        (_email("angara-family.2"), gettext("Family curator"), "angara-family"),
+        (_email("opora-angarsk.0"), gettext("Coordinator of the NGO party to the agreements"),
+         "opora-angarsk"),
+    ]
+    if animator is not None:
+        accounts.append((animator.email, gettext("Group animator"), "ops-razem"))
+    return [(email, f"{label} · {organisations[slug].name}") for email, label, slug in accounts]
 
 
 def _demo_logins(organisations) -> list[tuple[str, str]]:

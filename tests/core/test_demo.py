@@ -13,7 +13,9 @@ from peercircle.volunteers.models import Volunteer
 @pytest.mark.django_db
 def test_the_demo_network_recreates_the_seed_programmes():
     logins = demo_load()
-    assert len(logins) == 7
+    assert len(logins) == 11  # one per role, plus mentoring, curation, NGO party and animator
+    for email, _roles in logins:
+        assert Membership.objects.filter(user__email=email).exists(), email
     assert Organisation.objects.count() == 8
     hub = Organisation.objects.get(coordinates_network=True)
     assert set(hub.regions.values_list("code", flat=True)) == {"ru-mow", "ru-mos"}
