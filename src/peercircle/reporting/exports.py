@@ -24,7 +24,7 @@ def _number(value):
 
 
 def indicator_table(results: list[compute.Result]) -> tuple[list[str], list[list]]:
-    columns = [_("Indicator"), _("Target"), _("Actual"), _("% of target"), _("Note")]
+    columns = [_("Indicator"), _("Target"), _("Actual"), _("Share of target"), _("Note")]
     rows = [[r.indicator.name, _number(r.target), _number(r.actual),
              r.percent if r.percent is not None else "", r.note] for r in results]
     return columns, rows
@@ -90,7 +90,7 @@ def project_xlsx(project: Project, results: list[compute.Result]) -> bytes:
     if groups:
         breakdown = book.add_worksheet(_("By region or quarter")[:31])
         breakdown.write_row(0, 0, [_("Indicator"), _("Region or quarter"), _("Target"),
-                                   _("Actual"), _("% of target")], bold)
+                                   _("Actual"), _("Share of target")], bold)
         for index, row in enumerate(groups, start=1):
             breakdown.write_row(index, 0, safe_row(row))
         breakdown.set_column(0, 1, 40)

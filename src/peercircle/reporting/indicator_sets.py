@@ -99,15 +99,13 @@ def _self_help_clubs() -> list[dict]:
 
 TEMPLATES: dict[str, IndicatorSet] = {s.code: s for s in [
     IndicatorSet("peers_here", gettext_lazy("Peers Here: supervision, intervision, case "
-                                            "reviews (seed 000)"), _peers_here),
+                                            "reviews"), _peers_here),
     IndicatorSet("patients_team", gettext_lazy("Patients' team in action: trained consultants "
-                                               "and initiatives (seed 001)"), _patients_team),
+                                               "and initiatives"), _patients_team),
     IndicatorSet("foster_families", gettext_lazy("Community of foster families: consultations "
-                                                 "and families (seed 002)"), _foster_families),
-    IndicatorSet("one_plus_one", gettext_lazy("One plus one: mentors, families, outcomes "
-                                              "(seed 003)"), _one_plus_one),
-    IndicatorSet("self_help_clubs", gettext_lazy("Self-help clubs: animators, clubs, groups "
-                                                 "(seed 004)"), _self_help_clubs),
+                                                 "and families"), _foster_families),
+    IndicatorSet("one_plus_one", gettext_lazy("One plus one: mentors, families, outcomes"), _one_plus_one),
+    IndicatorSet("self_help_clubs", gettext_lazy("Self-help clubs: animators, clubs, groups"), _self_help_clubs),
 ]}
 
 
