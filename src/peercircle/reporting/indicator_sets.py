@@ -104,8 +104,10 @@ TEMPLATES: dict[str, IndicatorSet] = {s.code: s for s in [
                                                "and initiatives"), _patients_team),
     IndicatorSet("foster_families", gettext_lazy("Community of foster families: consultations "
                                                  "and families"), _foster_families),
-    IndicatorSet("one_plus_one", gettext_lazy("One plus one: mentors, families, outcomes"), _one_plus_one),
-    IndicatorSet("self_help_clubs", gettext_lazy("Self-help clubs: animators, clubs, groups"), _self_help_clubs),
+    IndicatorSet("one_plus_one", gettext_lazy("One plus one: mentors, families, outcomes"),
+                 _one_plus_one),
+    IndicatorSet("self_help_clubs", gettext_lazy("Self-help clubs: animators, clubs, groups"),
+                 _self_help_clubs),
 ]}
 
 
