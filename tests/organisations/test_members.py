@@ -9,7 +9,7 @@ from django_scopes import scope, scopes_disabled
 from peercircle.accounts.models import User
 from peercircle.core.models import AuditEntry
 from peercircle.organisations.models import Invitation, Membership
-from peercircle.organisations.network import network_figures, suppress
+from peercircle.organisations.network import network_figures, suppress, suppress_columns
 from peercircle.organisations.roles import Role
 from tests import factories
 
@@ -98,6 +98,20 @@ def test_profile_edit_is_audited(client_for, coordinator, org):
 
 def test_small_numbers_are_suppressed():
     assert [suppress(n) for n in (0, 1, 4, 5, 120)] == ["0", "<5", "<5", "5", "120"]
+
+
+def test_a_lone_small_count_hides_the_next_smallest_of_its_column():
+    # 17 - 6 - 9 would give the 2 away: the 6 (smallest other count) is hidden as well
+    rows, total = suppress_columns([[6, 1], [2, 3], [9, 20], [0, 0]], [17, 24])
+    assert [row[0] for row in rows] == ["hidden", "<5", "9", "0"]
+    # two small counts already in the second column: nothing more is hidden there
+    assert [row[1] for row in rows] == ["<5", "<5", "20", "0"]
+    assert total == ["17", "24"]
+
+
+def test_no_second_count_is_hidden_when_the_total_is_hidden_itself():
+    rows, total = suppress_columns([[3], [0]], [3])
+    assert rows == [["<5"], ["0"]] and total == ["<5"]
 
 
 def test_network_figures_are_counts_with_small_numbers_hidden(org):

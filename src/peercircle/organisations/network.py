@@ -27,6 +27,27 @@ def suppress(count: int) -> str:
     return str(count)
 
 
+def suppress_columns(rows: list[list[int]], total: list[int]) -> tuple[list[list[str]], list[str]]:
+    """Suppress a table's small counts, column by column, against its shown total.
+
+    Counts from 1 to threshold-1 are "<threshold" (primary). Where that hides exactly one count of
+    a column and the total stays shown, the total minus the other counts would give the hidden
+    one away, so the smallest other non-zero count of the column is hidden too (secondary
+    suppression), shown as a word that says so rather than a false "<threshold".
+    """
+    shown = [[suppress(v) for v in row] for row in rows]
+    threshold = settings.SMALL_NUMBER_THRESHOLD
+    for column, value in enumerate(total):
+        if 0 < value < threshold:
+            continue  # the total is hidden itself: nothing to subtract from
+        small = [i for i, row in enumerate(rows) if 0 < row[column] < threshold]
+        others = [i for i, row in enumerate(rows) if row[column] >= threshold]
+        if len(small) == 1 and others:
+            partner = min(others, key=lambda i: rows[i][column])
+            shown[partner][column] = str(_("hidden"))
+    return shown, [suppress(v) for v in total]
+
+
 @dataclass
 class NetworkRow:
     label: str
@@ -56,19 +77,19 @@ def network_figures(*, organisation: Organisation) -> dict:
         for region in member.regions.all():
             label, n = regions.get(region.code, (region.name, 0))
             regions[region.code] = (label, n + 1)
-    rows = [
-        NetworkRow(label, n, suppress(volunteers.get(code, 0)),
-                   suppress(beneficiaries.get(code, 0)), suppress(activities.get(code, 0)))
-        for code, (label, n) in sorted(regions.items(), key=lambda item: item[1][0])
-    ]
+    ordered = sorted(regions.items(), key=lambda item: item[1][0])
+    counts = [[volunteers.get(code, 0), beneficiaries.get(code, 0), activities.get(code, 0)]
+              for code, _region in ordered]
     with scopes_disabled():
-        total = NetworkRow(
-            _("All member organisations"), len(members),
-            suppress(Membership.objects.filter(organisation_id__in=member_ids,
-                                               role=Role.VOLUNTEER, is_active=True).count()),
-            suppress(Beneficiary.objects.filter(organisation_id__in=member_ids).count()),
-            suppress(Activity.objects.filter(organisation_id__in=member_ids,
-                                             date__gte=since).count()),
-        )
+        totals = [
+            Membership.objects.filter(organisation_id__in=member_ids, role=Role.VOLUNTEER,
+                                      is_active=True).count(),
+            Beneficiary.objects.filter(organisation_id__in=member_ids).count(),
+            Activity.objects.filter(organisation_id__in=member_ids, date__gte=since).count(),
+        ]
+    shown, total_shown = suppress_columns(counts, totals)
+    rows = [NetworkRow(label, n, *cells)
+            for (_code, (label, n)), cells in zip(ordered, shown, strict=True)]
+    total = NetworkRow(_("All member organisations"), len(members), *total_shown)
     return {"rows": rows, "total": total, "member_count": len(members),
             "threshold": settings.SMALL_NUMBER_THRESHOLD}

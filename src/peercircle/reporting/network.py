@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from peercircle.core.models import Activity, HelpArea, Programme, Region
-from peercircle.organisations.network import suppress
+from peercircle.organisations.network import suppress, suppress_columns
 from peercircle.organisations.selectors import network_members
 
 DIMENSIONS = {
@@ -41,12 +41,8 @@ def _labels(dimension: str) -> dict:
     return dict(Programme.Kind.choices)
 
 
-def _hours(minutes) -> str:
-    hours = round((minutes or 0) / 60)
-    return suppress(hours)
-
-
-def _dimension_rows(dimension: str, member_ids: list[int], start, end) -> list[StatsRow]:
+def _dimension_counts(dimension: str, member_ids: list[int], start, end) -> list[tuple]:
+    """(label, organisations, [activities, people, volunteers, hours]) per group, unsuppressed."""
     key, through_key = DIMENSIONS[dimension]
     activities = Activity.objects.filter(organisation_id__in=member_ids, date__gte=start,
                                          date__lte=end)
@@ -62,14 +58,14 @@ def _dimension_rows(dimension: str, member_ids: list[int], start, end) -> list[S
                       .values_list(through_key).annotate(n=Count("user_id", distinct=True))
                       .order_by())
     labels = _labels(dimension)
-    rows = [StatsRow(str(labels.get(code, code)) if code else _("Not given"), r["orgs"],
-                     suppress(r["n"]), suppress(people.get(code, 0)),
-                     suppress(volunteers.get(code, 0)), _hours(r["minutes"]))
+    rows = [(str(labels.get(code, code)) if code else _("Not given"), r["orgs"],
+             [r["n"], people.get(code, 0), volunteers.get(code, 0),
+              round((r["minutes"] or 0) / 60)])
             for code, r in main.items()]
-    return sorted(rows, key=lambda row: (row.label == _("Not given"), row.label))
+    return sorted(rows, key=lambda row: (row[0] == _("Not given"), row[0]))
 
 
-def _total(member_ids: list[int], start, end) -> StatsRow:
+def _total_counts(member_ids: list[int], start, end) -> tuple[int, list[int]]:
     activities = Activity.objects.filter(organisation_id__in=member_ids, date__gte=start,
                                          date__lte=end)
     row = activities.aggregate(n=Count("id"), orgs=Count("organisation_id", distinct=True),
@@ -79,18 +75,29 @@ def _total(member_ids: list[int], start, end) -> StatsRow:
               .aggregate(n=Count("beneficiary_id", distinct=True))["n"])
     volunteers = (Activity.providers.through.objects.filter(**through)
                   .aggregate(n=Count("user_id", distinct=True))["n"])
-    return StatsRow(_("All member organisations"), row["orgs"], suppress(row["n"]),
-                    suppress(people), suppress(volunteers), _hours(row["minutes"]))
+    return row["orgs"], [row["n"], people, volunteers, round((row["minutes"] or 0) / 60)]
+
+
+def _suppressed(counts: list[tuple], total: list[int]) -> list[StatsRow]:
+    """Small numbers "<5", and a second count hidden wherever the total would reveal one."""
+    shown, _total = suppress_columns([cells for _label, _orgs, cells in counts], total)
+    return [StatsRow(label, orgs, *cells)
+            for (label, orgs, _cells), cells in zip(counts, shown, strict=True)]
 
 
 def network_stats(*, organisation, start: datetime.date, end: datetime.date) -> dict:
     """Figures of the network this organisation coordinates (empty when it coordinates none)."""
     member_ids = list(network_members(organisation=organisation).values_list("pk", flat=True))
+    if not member_ids:
+        return {"tables": {d: [] for d in DIMENSIONS}, "total": None, "member_count": 0,
+                "start": start, "end": end}
     with scopes_disabled():
-        tables = {dimension: _dimension_rows(dimension, member_ids, start, end)
-                  for dimension in DIMENSIONS} if member_ids else {d: [] for d in DIMENSIONS}
-        total = _total(member_ids, start, end) if member_ids else None
-    return {"tables": tables, "total": total, "member_count": len(member_ids),
+        orgs, total = _total_counts(member_ids, start, end)
+        tables = {dimension: _suppressed(_dimension_counts(dimension, member_ids, start, end),
+                                         total)
+                  for dimension in DIMENSIONS}
+    total_row = StatsRow(_("All member organisations"), orgs, *(suppress(v) for v in total))
+    return {"tables": tables, "total": total_row, "member_count": len(member_ids),
             "start": start, "end": end}
 
 
