@@ -13,3 +13,6 @@ MEDIA_ROOT = BASE_DIR / "test-results" / "media"  # noqa: F405
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"].pop("OPTIONS", None)  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# figures computed on every view (tests write inside transactions that never commit, so the
+# freshness stamps never move); tests/reporting/test_freshness.py turns the cache on
+REPORTING_CACHE_SECONDS = 0

@@ -191,6 +191,9 @@ TASKS = {
 
 # Network figures: cells below this count are shown as "<N" so no person can be singled out.
 SMALL_NUMBER_THRESHOLD = 5
+# Project figures are kept in the cache until a record of a counted organisation changes
+# (reporting/freshness.py); this is only the longest they are kept. 0 computes every view.
+REPORTING_CACHE_SECONDS = env.int("REPORTING_CACHE_SECONDS", default=6 * 3600)
 INVITATION_VALID_DAYS = 14
 
 SECURE = env("SECURE")

@@ -7,3 +7,8 @@ class Config(AppConfig):
     label = "core"
     verbose_name = _("Core")
     default = True
+
+    def ready(self) -> None:
+        from peercircle.core import freshness
+
+        freshness.watch()

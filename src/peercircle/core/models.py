@@ -276,3 +276,15 @@ class Job(OrganisationOwned):
         if not self.total:
             return 0
         return min(100, int(self.done * 100 / self.total))
+
+
+class DataStamp(models.Model):
+    """A new random stamp for an organisation after every committed change to its records, so
+    that figures computed from them can be kept until one of their organisations' stamps moves
+    (see core/freshness.py). No foreign key: it is written after the commit, even of a deletion."""
+
+    organisation_id = models.BigIntegerField(primary_key=True)
+    stamp = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}: {self.stamp}"

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from peercircle.core.exports import csv_writer, safe_row
+from peercircle.core.freshness import data_changed
 from peercircle.imports.importers import BATCH, IMPORTERS, Row
 from peercircle.imports.parsing import FileProblem, open_table
 
@@ -104,6 +105,7 @@ def run_import(*, organisation, actor, kind: str, path, name: str, mapping: dict
                 if write:
                     importer.finish()
                     summary.written = importer.written
+                    data_changed([organisation.pk])  # bulk_create sends no signals
                     if on_commit is not None:
                         on_commit(summary)
     except FileProblem as problem:

@@ -18,7 +18,7 @@ from django.db.models.functions import ExtractQuarter, ExtractYear
 from django_scopes import scopes_disabled
 
 from peercircle.core.models import Activity, Region
-from peercircle.reporting import metrics
+from peercircle.reporting import freshness, metrics
 from peercircle.reporting.models import Indicator, Project
 
 
@@ -266,6 +266,28 @@ def project_results(project: Project, indicators: list[Indicator] | None = None)
                 result.groups = _groups(org_ids, indicator)
             results.append(result)
     return results
+
+
+def project_results_cached(project: Project, indicators: list[Indicator]) -> list[Result]:
+    """`project_results`, kept until a record of one of the counted organisations changes."""
+    fields = [f.attname for f in Indicator._meta.concrete_fields]
+    key = [project.pk, project.starts_on, project.ends_on, project.programme_id,
+           [[getattr(i, name) for name in fields] for i in indicators]]
+    by_pk = {i.pk: i for i in indicators}
+
+    def freeze(results: list[Result]) -> list:
+        return [(r.indicator.pk, str(r.actual), str(r.note),
+                 [(g.key, str(g.label), str(g.actual), None if g.target is None else str(g.target))
+                  for g in r.groups]) for r in results]
+
+    def thaw(stored: list) -> list[Result]:
+        return [Result(by_pk[pk], Decimal(actual), note,
+                       [Group(k, label, Decimal(a), None if t is None else Decimal(t))
+                        for k, label, a, t in groups])
+                for pk, actual, note, groups in stored]
+
+    return freshness.cached(key, organisation_ids(project),
+                            lambda: project_results(project, indicators), freeze, thaw)
 
 
 def _register_app_metrics() -> None:

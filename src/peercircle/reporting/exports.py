@@ -125,7 +125,7 @@ def _results(job, project_pk: int) -> tuple[Project, list[compute.Result]]:
         pk=project_pk, organisation=job.organisation)
     indicators = list(project.indicators.select_related("project", "region"))
     job_progress(job, 0, len(indicators) + 1)
-    results = compute.project_results(project, indicators)
+    results = compute.project_results_cached(project, indicators)
     job_progress(job, len(indicators), len(indicators) + 1)
     return project, results
 

@@ -91,3 +91,4 @@ class Indicator(OrganisationOwned):
     @property
     def period(self):
         return (self.starts_on or self.project.starts_on, self.ends_on or self.project.ends_on)
+

@@ -62,7 +62,7 @@ def project_edit(request, org, project_pk):
 @organisation_view(perm.VIEW_PROJECTS)
 def project_detail(request, org, project_pk):
     project = selectors.project_get_for(organisation=request.organisation, pk=project_pk)
-    results = compute.project_results(project, list(project.indicators.all()))
+    results = compute.project_results_cached(project, list(project.indicators.all()))
     manage = perm.MANAGE_PROJECTS in request.permissions
     return render(request, "reporting/project.html", {
         "project": project, "results": results, "chart": exports.chart_for(results),
@@ -160,7 +160,7 @@ def indicator_csv(request, org, project_pk, indicator_pk):
 @organisation_view(perm.EXPORT_REPORTS)
 def project_csv(request, org, project_pk):
     project = selectors.project_get_for(organisation=request.organisation, pk=project_pk)
-    results = compute.project_results(project, list(project.indicators.all()))
+    results = compute.project_results_cached(project, list(project.indicators.all()))
     columns, rows = exports.indicator_table(results)
     return _csv(exports.csv_text(columns, rows), exports.file_stem(project))
 
