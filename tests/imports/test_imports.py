@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_scopes import scope, scopes_disabled
 
-from peercircle.core.models import Activity, AuditEntry
+from peercircle.core.models import Activity, AuditEntry, Job
 from peercircle.imports import services
 from peercircle.imports.engine import run_import
 from peercircle.imports.models import ColumnMapping, ImportRun
@@ -288,3 +288,43 @@ def test_engine_reads_xlsx_with_excel_dates(org, member, tmp_path):
         assert summary.written == 1
         activity = Activity.objects.get()
     assert activity.format == "online" and activity.external_id.startswith("row:")
+
+
+def _interrupted(run, coordinator, *, minutes_ago: int):
+    """The import's worker was killed: its job stays "running" and stops moving."""
+    with scopes_disabled():
+        job = Job.objects.create(organisation=run.organisation, user=coordinator,
+                                 kind="import_commit", task="x.y", status=Job.Status.RUNNING)
+        Job.objects.filter(pk=job.pk).update(
+            updated_at=timezone.now() - datetime.timedelta(minutes=minutes_ago))
+        ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.IMPORTING,
+                                                   commit_job=job)
+        run.refresh_from_db()
+    return run
+
+
+def test_an_interrupted_import_can_be_checked_and_imported_again(org, member, client_for):
+    coordinator, consultant, *_ = world(org, member)
+    run = _interrupted(_upload_and_check(coordinator, org, consultation_csv(_rows(consultant))),
+                       coordinator, minutes_ago=20)
+    assert run.stalled
+    url = reverse("imports:detail", kwargs={"org": org.slug, "import_pk": run.pk})
+    page = client_for(coordinator).get(url).content.decode()
+    assert "the work was probably interrupted" in page and "Check every row" in page
+    with scope(organisation=org):
+        run = services.import_map(actor=coordinator, run=run, mapping=run.mapping)
+        assert run.status == ImportRun.Status.CHECKED
+        run = services.import_commit(actor=coordinator, run=run)
+    assert run.status == ImportRun.Status.IMPORTED and run.summary["written"] == 2
+
+
+def test_an_import_still_moving_cannot_be_started_twice(org, member, client_for):
+    coordinator, consultant, *_ = world(org, member)
+    run = _interrupted(_upload_and_check(coordinator, org, consultation_csv(_rows(consultant))),
+                       coordinator, minutes_ago=2)
+    assert not run.stalled
+    url = reverse("imports:detail", kwargs={"org": org.slug, "import_pk": run.pk})
+    page = client_for(coordinator).get(url).content.decode()
+    assert "probably interrupted" not in page and "Check every row" not in page
+    with scope(organisation=org), pytest.raises(ValidationError, match="already being imported"):
+        services.import_map(actor=coordinator, run=run, mapping=run.mapping)

@@ -1,8 +1,11 @@
 """Imports from spreadsheets: one uploaded file checked, previewed and committed, and the column
 mapping each organisation used last time for each kind."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from peercircle.core.models import OrganisationOwned
@@ -22,6 +25,9 @@ class ColumnMapping(OrganisationOwned):
 
     def __str__(self) -> str:
         return self.kind
+
+
+STALLED_AFTER = datetime.timedelta(minutes=15)
 
 
 def import_upload_to(instance: "ImportRun", filename: str) -> str:
@@ -67,3 +73,18 @@ class ImportRun(OrganisationOwned):
     @property
     def current_job(self):
         return self.commit_job if self.status == self.Status.IMPORTING else self.check_job
+
+    @property
+    def stalled(self) -> bool:
+        """Checking or importing, but its job has not moved for STALLED_AFTER (a worker killed
+        or stopped): the import's transaction was rolled back with it, so the file may be
+        checked again. (Were the job only slow, importing twice is still safe: rows already
+        written are recognised by their external id and the database refuses duplicates.)"""
+        if self.status not in (self.Status.CHECKING, self.Status.IMPORTING):
+            return False
+        job, since = self.current_job, timezone.now() - STALLED_AFTER
+        if job is None:  # (for an instant, between the job's start and its link here)
+            return self.updated_at < since
+        if job.status in (job.Status.DONE, job.Status.FAILED):
+            return True
+        return job.updated_at < since
