@@ -33,7 +33,7 @@ test-fast: install
 	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
 
 bench: install
-	$(BIN)/python -m pip install --quiet "ortools>=9.10"
+	$(BIN)/python -m pip install --quiet --build-constraint requirements/build-constraints.txt -e ".[bench]"
 	$(BIN)/python benchmarks/run.py
 
 # Developers only: refresh the .po catalogues from the source (needs GNU gettext).

@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 SCALES = {
+    "smoke": {"organisations": 12, "volunteers": 60, "beneficiaries": 300, "activities": 1_000},
     "quick": {"organisations": 20, "volunteers": 400, "beneficiaries": 5_000,
               "activities": 20_000},
     "medium": {"organisations": 100, "volunteers": 5_000, "beneficiaries": 50_000,

@@ -60,8 +60,8 @@ def _raw_writes(org, user, people, count):
         for _ in range(count):
             cursor.execute(
                 "INSERT INTO core_activity (organisation_id, kind, mode, date, duration_minutes,"
-                " format, anonymous_count, recorded_by_id, created_at, updated_at)"
-                " VALUES (%s, 'consultation', 'individual', %s, 45, 'phone', 0, %s, %s, %s)",
+                " format, anonymous_count, recorded_by_id, external_id, created_at, updated_at)"
+                " VALUES (%s, 'consultation', 'individual', %s, 45, 'phone', 0, %s, '', %s, %s)",
                 [org.pk, today - datetime.timedelta(days=rnd.randint(0, 300)), user.pk, now, now])
             activity_id = cursor.lastrowid if connection.vendor == "sqlite" else None
             if activity_id is None:

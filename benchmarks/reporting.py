@@ -80,7 +80,7 @@ def _world(scale_name: str):
     from peercircle.organisations.models import Membership, Organisation
     from peercircle.reporting import services
 
-    name = "quick" if scale_name == "quick" else (
+    name = scale_name if scale_name in ("smoke", "quick") else (
         "large" if connection.vendor == "postgresql" else "medium")
     started = time.perf_counter()
     made = generate(name)
