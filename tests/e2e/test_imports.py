@@ -73,3 +73,26 @@ def test_upload_mapping_preview_commit_progress_done(e2e, page, settings, tmp_pa
     with scopes_disabled():
         assert Activity.objects.get().external_id == "c-1"
     screenshot(page, "imports-done")
+
+
+def test_an_interrupted_import_is_shown_and_can_be_done_again(e2e, page):
+    from tests.imports.test_imports import _interrupted, _upload_and_check
+
+    coordinator = factories.MembershipFactory(role=Role.COORDINATOR)
+    org = coordinator.organisation
+    give_totp(coordinator.user)
+    consultant = factories.MembershipFactory(organisation=org, role=Role.VOLUNTEER).user
+    run = _upload_and_check(coordinator.user, org, consultation_csv([
+        ["c-1", "05.03.2025", "45", "phone", consultant.email, "", "", ""]]))
+    run = _interrupted(run, coordinator.user, minutes_ago=20)  # its worker was killed
+    sign_in_as(page, e2e, coordinator.user)
+    page.goto(f"{e2e.url}/o/{org.slug}/imports/{run.pk}/")
+    expect(page.get_by_role("alert")).to_contain_text("the work was probably interrupted")
+    expect(page.get_by_text("Interrupted", exact=True)).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "imports-interrupted")
+    page.get_by_role("button", name="Check every row").click()
+    page.get_by_role("button", name="Import 1 row").click()
+    expect(page.get_by_role("heading", name="Imported")).to_be_visible()
+    with scopes_disabled():
+        assert Activity.objects.get().external_id == "c-1"

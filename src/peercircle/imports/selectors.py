@@ -4,7 +4,8 @@ from peercircle.imports.models import ImportRun
 
 
 def import_list(*, organisation):
-    return ImportRun.objects.filter(organisation=organisation).select_related("created_by")
+    return ImportRun.objects.filter(organisation=organisation).select_related(
+        "created_by", "check_job", "commit_job")
 
 
 def import_get_for(*, organisation, pk: int) -> ImportRun:
