@@ -61,3 +61,13 @@ def _fresh_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request leaves its person's language active in the thread: every test starts without."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
