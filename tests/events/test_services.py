@@ -31,7 +31,9 @@ def _register(event, email, **kwargs):
 
 
 def _past_event(org, organiser, **kwargs):
-    starts = timezone.now() - datetime.timedelta(days=1)
+    # yesterday at ten: two hours that never cross midnight, whatever the time the tests run
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    starts = timezone.make_aware(datetime.datetime.combine(yesterday, datetime.time(10)))
     event = EventFactory(organisation=org, starts_at=starts,
                          ends_at=starts + datetime.timedelta(hours=2), **kwargs)
     event.organisers.set([organiser])
