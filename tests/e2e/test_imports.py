@@ -8,7 +8,7 @@ from peercircle.organisations.roles import Role
 from tests import factories
 from tests.conftest import give_totp
 from tests.e2e.conftest import assert_accessible, open_menu, screenshot, sign_in_as
-from tests.imports.factories import consultation_csv
+from tests.imports.factories import consultation_csv, interrupted, upload_and_check
 
 pytestmark = pytest.mark.e2e
 
@@ -76,15 +76,13 @@ def test_upload_mapping_preview_commit_progress_done(e2e, page, settings, tmp_pa
 
 
 def test_an_interrupted_import_is_shown_and_can_be_done_again(e2e, page):
-    from tests.imports.test_imports import _interrupted, _upload_and_check
-
     coordinator = factories.MembershipFactory(role=Role.COORDINATOR)
     org = coordinator.organisation
     give_totp(coordinator.user)
     consultant = factories.MembershipFactory(organisation=org, role=Role.VOLUNTEER).user
-    run = _upload_and_check(coordinator.user, org, consultation_csv([
+    run = upload_and_check(coordinator.user, org, consultation_csv([
         ["c-1", "05.03.2025", "45", "phone", consultant.email, "", "", ""]]))
-    run = _interrupted(run, coordinator.user, minutes_ago=20)  # its worker was killed
+    run = interrupted(run, coordinator.user, minutes_ago=20)  # its worker was killed
     sign_in_as(page, e2e, coordinator.user)
     page.goto(f"{e2e.url}/o/{org.slug}/imports/{run.pk}/")
     expect(page.get_by_role("alert")).to_contain_text("the work was probably interrupted")

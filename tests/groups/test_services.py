@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from peercircle.core.models import Activity, Programme
 from peercircle.groups import selectors, services
@@ -37,8 +37,7 @@ YESTERDAY = TODAY - datetime.timedelta(days=1)
 
 @pytest.fixture(autouse=True)
 def _unscoped(unscoped):
-    with translation.override("en"):  # messages are matched in the source language
-        yield
+    yield
 
 
 @pytest.fixture

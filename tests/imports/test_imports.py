@@ -8,14 +8,20 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_scopes import scope, scopes_disabled
 
-from peercircle.core.models import Activity, AuditEntry, Job
+from peercircle.core.models import Activity, AuditEntry
 from peercircle.imports import services
 from peercircle.imports.engine import run_import
 from peercircle.imports.models import ColumnMapping, ImportRun
 from peercircle.people.models import Beneficiary, BeneficiaryIdentity, Consent, Family
 from peercircle.volunteers.models import Volunteer
 from tests import factories
-from tests.imports.factories import consultation_csv, upload, world
+from tests.imports.factories import (
+    consultation_csv,
+    interrupted,
+    upload,
+    upload_and_check,
+    world,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -37,16 +43,10 @@ def _rows(consultant):
     ]
 
 
-def _upload_and_check(coordinator, org, content, name="consultations.csv", kind="consultations"):
-    with scope(organisation=org):
-        run = services.import_upload(actor=coordinator, organisation=org, kind=kind,
-                                     file=upload(name, content))
-        return services.import_map(actor=coordinator, run=run, mapping=run.mapping)
-
 
 def test_upload_guesses_the_columns_then_the_check_writes_nothing(org, member):
     coordinator, consultant, *_ = world(org, member)
-    run = _upload_and_check(coordinator, org, consultation_csv(_rows(consultant)))
+    run = upload_and_check(coordinator, org, consultation_csv(_rows(consultant)))
     assert run.mapping == {"external_id": "ID", "date": "Дата", "duration_minutes": "Длительность",
                            "format": "Формат", "consultant": "Консультант", "beneficiary": "Код",
                            "region": "Регион", "topics": "Темы"}
@@ -79,7 +79,7 @@ def test_preview_errors_are_in_the_users_language(org, member, language, expecte
             ["b", future, "30", "phone", consultant.email, "", "", ""],
             ["c", "05.03.2025", "30", "phone", consultant.email, "B-NO", "", ""],
             ["d", "", "30", "phone", consultant.email, "", "", ""]]
-    run = _upload_and_check(coordinator, org, consultation_csv(rows))
+    run = upload_and_check(coordinator, org, consultation_csv(rows))
     messages = [m for _n, errors in run.summary["errors"] for m in errors]
     for text in expected:
         assert any(text in m for m in messages), (text, messages)
@@ -91,7 +91,7 @@ def test_preview_errors_are_in_the_users_language(org, member, language, expecte
 
 def test_commit_writes_the_valid_rows_once_and_reimport_is_idempotent(org, member, client_for):
     coordinator, consultant, with_consent, _ = world(org, member)
-    run = _upload_and_check(coordinator, org, consultation_csv(_rows(consultant)))
+    run = upload_and_check(coordinator, org, consultation_csv(_rows(consultant)))
     with scope(organisation=org):
         run = services.import_commit(actor=coordinator, run=run)
     assert run.status == ImportRun.Status.IMPORTED and run.summary["written"] == 2
@@ -105,7 +105,7 @@ def test_commit_writes_the_valid_rows_once_and_reimport_is_idempotent(org, membe
         assert first.recorded_by == coordinator
         assert AuditEntry.objects.filter(object_type="imports.ImportRun", object_id=str(run.pk),
                                          after__rows_written=2).exists()
-    again = _upload_and_check(coordinator, org, consultation_csv(_rows(consultant)))
+    again = upload_and_check(coordinator, org, consultation_csv(_rows(consultant)))
     assert (again.summary["valid"], again.summary["skipped"]) == (0, 2)
     with scope(organisation=org), pytest.raises(ValidationError):
         services.import_commit(actor=coordinator, run=again)
@@ -116,7 +116,7 @@ def test_commit_writes_the_valid_rows_once_and_reimport_is_idempotent(org, membe
 def test_rejected_rows_file_neutralises_formulas(org, member, client_for):
     coordinator, consultant, *_ = world(org, member)
     rows = [["=HYPERLINK(\"http://evil\")", "05.03.2025", "-5", "+phone", "@me", "", "", ""]]
-    run = _upload_and_check(coordinator, org, consultation_csv(rows))
+    run = upload_and_check(coordinator, org, consultation_csv(rows))
     response = client_for(coordinator).get(reverse("imports:rejected",
                                                    kwargs={"org": org.slug, "import_pk": run.pk}))
     text = b"".join(response.streaming_content).decode("utf-8-sig")
@@ -128,7 +128,7 @@ def test_rejected_rows_file_neutralises_formulas(org, member, client_for):
 
 def test_the_commit_checks_every_row_again(org, member):
     coordinator, consultant, with_consent, _ = world(org, member)
-    run = _upload_and_check(coordinator, org, consultation_csv(_rows(consultant)))
+    run = upload_and_check(coordinator, org, consultation_csv(_rows(consultant)))
     assert run.summary["valid"] == 2
     with scopes_disabled():  # consent withdrawn between the preview and the commit
         Consent.objects.filter(beneficiary=with_consent).update(withdrawn_on=timezone.localdate())
@@ -144,7 +144,7 @@ def test_a_failing_write_leaves_nothing(org, member, monkeypatch):
     from peercircle.imports.importers import ConsultationImporter
 
     coordinator, consultant, *_ = world(org, member)
-    run = _upload_and_check(coordinator, org, consultation_csv(_rows(consultant)))
+    run = upload_and_check(coordinator, org, consultation_csv(_rows(consultant)))
 
     def finish(self):
         raise ValidationError("The disk is full.")
@@ -209,7 +209,7 @@ def test_beneficiaries_with_consent_columns_get_consent_records(org, member):
                "N-2;1975;м;;;;нет;\n"
                "N-3;1990;;;;;да;\n"
                "B-OK;1990;;;;;;\n").encode("cp1251")
-    run = _upload_and_check(coordinator, org, content, name="people.csv", kind="beneficiaries")
+    run = upload_and_check(coordinator, org, content, name="people.csv", kind="beneficiaries")
     assert (run.summary["valid"], run.summary["skipped"], run.summary["rejected"]) == (2, 1, 1)
     assert run.summary["errors"] == [[4, ["Give the date the consent was given."]]]
     with scope(organisation=org):
@@ -229,10 +229,10 @@ def test_volunteers_and_families(org, member):
                   "Olga,olga@example.org,+7 900,active,HIV,русский\n"
                   "Olga again,OLGA@example.org,,,,\n"
                   "Bad,not-an-email,,,,\n").encode("utf-8-sig")
-    run = _upload_and_check(coordinator, org, volunteers, name="v.csv", kind="volunteers")
+    run = upload_and_check(coordinator, org, volunteers, name="v.csv", kind="volunteers")
     assert (run.summary["valid"], run.summary["rejected"]) == (1, 2)
     families = b"Code,Needs,Notes\nF-1,HIV,two children\nF-2,,\n"
-    fam = _upload_and_check(coordinator, org, families, name="f.csv", kind="families")
+    fam = upload_and_check(coordinator, org, families, name="f.csv", kind="families")
     with scope(organisation=org):
         services.import_commit(actor=coordinator, run=run)
         services.import_commit(actor=coordinator, run=fam)
@@ -260,14 +260,14 @@ def test_training_attendance(org, member):
                f"Школа наставников;{day:%d.%m.%Y};V1@example.org\n"
                f"Школа наставников;{day:%d.%m.%Y};v2@example.org\n"
                f"Школа наставников;01.01.2020;v0@example.org\n").encode()
-    run = _upload_and_check(coordinator, org, content, name="att.csv", kind="attendance")
+    run = upload_and_check(coordinator, org, content, name="att.csv", kind="attendance")
     assert (run.summary["valid"], run.summary["rejected"]) == (2, 2)
     with scope(organisation=org):
         services.import_commit(actor=coordinator, run=run)
         session.refresh_from_db()
         assert session.held and session.activity.anonymous_count == 2
         assert Attendance.objects.filter(session=session).count() == 2
-    again = _upload_and_check(coordinator, org, content, name="att.csv", kind="attendance")
+    again = upload_and_check(coordinator, org, content, name="att.csv", kind="attendance")
     assert again.summary["skipped"] == 2
 
 
@@ -290,22 +290,10 @@ def test_engine_reads_xlsx_with_excel_dates(org, member, tmp_path):
     assert activity.format == "online" and activity.external_id.startswith("row:")
 
 
-def _interrupted(run, coordinator, *, minutes_ago: int):
-    """The import's worker was killed: its job stays "running" and stops moving."""
-    with scopes_disabled():
-        job = Job.objects.create(organisation=run.organisation, user=coordinator,
-                                 kind="import_commit", task="x.y", status=Job.Status.RUNNING)
-        Job.objects.filter(pk=job.pk).update(
-            updated_at=timezone.now() - datetime.timedelta(minutes=minutes_ago))
-        ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.IMPORTING,
-                                                   commit_job=job)
-        run.refresh_from_db()
-    return run
-
 
 def test_an_interrupted_import_can_be_checked_and_imported_again(org, member, client_for):
     coordinator, consultant, *_ = world(org, member)
-    run = _interrupted(_upload_and_check(coordinator, org, consultation_csv(_rows(consultant))),
+    run = interrupted(upload_and_check(coordinator, org, consultation_csv(_rows(consultant))),
                        coordinator, minutes_ago=20)
     assert run.stalled
     url = reverse("imports:detail", kwargs={"org": org.slug, "import_pk": run.pk})
@@ -320,7 +308,7 @@ def test_an_interrupted_import_can_be_checked_and_imported_again(org, member, cl
 
 def test_an_import_still_moving_cannot_be_started_twice(org, member, client_for):
     coordinator, consultant, *_ = world(org, member)
-    run = _interrupted(_upload_and_check(coordinator, org, consultation_csv(_rows(consultant))),
+    run = interrupted(upload_and_check(coordinator, org, consultation_csv(_rows(consultant))),
                        coordinator, minutes_ago=2)
     assert not run.stalled
     url = reverse("imports:detail", kwargs={"org": org.slug, "import_pk": run.pk})

@@ -75,6 +75,12 @@ class ImportRun(OrganisationOwned):
         return self.commit_job if self.status == self.Status.IMPORTING else self.check_job
 
     @property
+    def can_check(self) -> bool:
+        """The columns may be matched and every row checked (again)."""
+        return self.status in (self.Status.UPLOADED, self.Status.CHECKED,
+                               self.Status.FAILED) or self.stalled
+
+    @property
     def stalled(self) -> bool:
         """Checking or importing, but its job has not moved for STALLED_AFTER (a worker killed
         or stopped): the import's transaction was rolled back with it, so the file may be

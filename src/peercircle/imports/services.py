@@ -62,8 +62,7 @@ def import_upload(*, actor, organisation, kind: str, file) -> ImportRun:
 
 def import_map(*, actor, run: ImportRun, mapping: dict) -> ImportRun:
     """Keep the matched columns (remembered for the next file) and start checking every row."""
-    if run.status not in (ImportRun.Status.UPLOADED, ImportRun.Status.CHECKED,
-                          ImportRun.Status.FAILED) and not run.stalled:
+    if not run.can_check:
         raise ValidationError(_("This file is already being imported."))
     mapping = {k: v for k, v in mapping.items() if v}
     missing = missing_columns(run.kind, mapping)

@@ -34,9 +34,7 @@ def import_list(request, org):
 @organisation_view(perm.IMPORT_DATA)
 def import_detail(request, org, import_pk):
     run = selectors.import_get_for(organisation=request.organisation, pk=import_pk)
-    editable = run.status in (ImportRun.Status.UPLOADED, ImportRun.Status.CHECKED,
-                              ImportRun.Status.FAILED) or run.stalled
-    form = MappingForm(request.POST or None, run=run) if editable else None
+    form = MappingForm(request.POST or None, run=run) if run.can_check else None
     if form is not None and request.method == "POST" and form.is_valid():
         try:
             services.import_map(actor=request.user, run=run, mapping=form.mapping())
