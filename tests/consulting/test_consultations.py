@@ -4,22 +4,21 @@ import uuid
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from peercircle.core.models import Activity
 from peercircle.core.services import activity_record
 from peercircle.organisations.roles import Role
 from tests import factories
+from tests.clock import today
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 def test_a_form_sent_twice_is_recorded_once(org, coordinator):
     key = uuid.uuid4()
     with scope(organisation=org):
-        values = dict(actor=coordinator, organisation=org, kind="consultation", date=TODAY,
+        values = dict(actor=coordinator, organisation=org, kind="consultation", date=today(),
                       duration_minutes=30, format="chat", providers=[coordinator],
                       anonymous_count=1, client_key=key)
         first = activity_record(**values)
@@ -29,9 +28,9 @@ def test_a_form_sent_twice_is_recorded_once(org, coordinator):
 
 def test_the_next_contact_cannot_come_before_this_one(org, coordinator):
     with scope(organisation=org), pytest.raises(ValidationError) as error:
-        activity_record(actor=coordinator, organisation=org, kind="consultation", date=TODAY,
+        activity_record(actor=coordinator, organisation=org, kind="consultation", date=today(),
                         duration_minutes=30, format="chat", providers=[coordinator],
-                        anonymous_count=1, follow_up_on=TODAY - datetime.timedelta(days=1))
+                        anonymous_count=1, follow_up_on=today() - datetime.timedelta(days=1))
     assert "follow_up_on" in error.value.message_dict
 
 
@@ -41,7 +40,7 @@ def volunteer(member):
 
 
 def _log(client, org, **data):
-    payload = {"date": TODAY.isoformat(), "duration_minutes": "45", "format": "phone",
+    payload = {"date": today().isoformat(), "duration_minutes": "45", "format": "phone",
                "mode": "individual", "client_key": str(uuid.uuid4())}
     payload.update(data)
     return client.post(reverse("consulting:consultation_new", kwargs={"org": org.slug}), payload)
@@ -92,7 +91,7 @@ def test_figures_per_consultant_region_and_topic(client_for, org, member):
     coordinator = member(Role.COORDINATOR)
     with scope(organisation=org):
         for _ in range(2):
-            activity_record(actor=coordinator, organisation=org, kind="consultation", date=TODAY,
+            activity_record(actor=coordinator, organisation=org, kind="consultation", date=today(),
                             duration_minutes=30, format="chat", providers=[coordinator],
                             anonymous_count=1)
     page = client_for(coordinator).get(

@@ -3,16 +3,15 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
 from django_scopes import scope
 
 from peercircle.consulting import reviews
 from peercircle.core.models import Activity
 from peercircle.organisations.roles import Role
 from tests import factories
+from tests.clock import today
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 @pytest.fixture
@@ -22,7 +21,7 @@ def team(member):
 
 def _plan(org, team, **extra):
     values = dict(actor=team[Role.SUPERVISOR], organisation=org, kind="intervision",
-                  title="Boundaries", date=TODAY, duration_minutes=90, format="online",
+                  title="Boundaries", date=today(), duration_minutes=90, format="online",
                   participants=[team[Role.VOLUNTEER]])
     values.update(extra)
     return reviews.review_plan(**values)
@@ -53,7 +52,7 @@ def test_a_case_summary_must_not_identify_anyone(org, team):
 
 def test_a_future_session_cannot_be_recorded(org, team):
     with scope(organisation=org):
-        review = _plan(org, team, date=TODAY + datetime.timedelta(days=3))
+        review = _plan(org, team, date=today() + datetime.timedelta(days=3))
         with pytest.raises(ValidationError, match="before its date"):
             reviews.review_hold(actor=team[Role.SUPERVISOR], review=review,
                                 attended=[team[Role.VOLUNTEER]])

@@ -5,7 +5,6 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.utils import timezone
 
 from peercircle.core.models import Activity, Programme
 from peercircle.groups import selectors, services
@@ -22,6 +21,7 @@ from peercircle.people.models import Consent
 from peercircle.people.services import ConsentRequired
 from peercircle.training.models import Course
 from tests import factories
+from tests.clock import today, yesterday
 from tests.groups.factories import (
     ClubFactory,
     GroupFactory,
@@ -31,8 +31,6 @@ from tests.groups.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
-YESTERDAY = TODAY - datetime.timedelta(days=1)
 
 
 @pytest.fixture(autouse=True)
@@ -51,7 +49,7 @@ def group(org, animator):
 
 
 def _log(group, actor, **kwargs):
-    arguments = {"date": YESTERDAY, "duration_minutes": 90, "format": "in_person"}
+    arguments = {"date": yesterday(), "duration_minutes": 90, "format": "in_person"}
     arguments.update(kwargs)
     return services.group_session_log(actor=actor, group=group, **arguments)
 
@@ -64,14 +62,14 @@ def test_a_club_is_created_with_animators_partner_host_and_groups(org, coordinat
     club = services.club_create(actor=coordinator, organisation=org, name="KIS Latowicz",
                                 kind=Club.Kind.SOCIAL_INTEGRATION, locality="Latowicz",
                                 host=library, animators=[animator],
-                                joined_network_on=YESTERDAY)
+                                joined_network_on=yesterday())
     assert list(club.animators.all()) == [animator]
     group = services.group_create(actor=coordinator, club=club, name="Praca", topic="Jobs",
-                                  started_on=YESTERDAY, animators=[animator], is_open=False,
+                                  started_on=yesterday(), animators=[animator], is_open=False,
                                   schedule="Wtorki 17:00")
     assert group.organisation == org and not group.is_open
     link = services.coalition_partner_add(actor=coordinator, club=club, partner=library,
-                                          role="Sala na spotkania", joined_on=YESTERDAY)
+                                          role="Sala na spotkania", joined_on=yesterday())
     assert list(club.coalition.all()) == [link]
     rows = selectors.club_list(organisation=org)
     assert [(c.group_count, c.coalition_count) for c in rows] == [(1, 1)]
@@ -86,7 +84,7 @@ def test_bad_club_input_is_refused_with_clear_messages(org, other_org, coordinat
         services.club_create(name="A", host=factories.PartnerFactory(organisation=other_org),
                              **base)
     with pytest.raises(ValidationError, match="future"):
-        services.club_create(name="A", founded_on=TODAY + datetime.timedelta(days=3), **base)
+        services.club_create(name="A", founded_on=today() + datetime.timedelta(days=3), **base)
     services.club_create(name="A", **base)
     with pytest.raises(ValidationError, match="already a club"):
         services.club_create(name="A", **base)
@@ -98,31 +96,31 @@ def test_a_closed_club_takes_no_new_groups_and_a_group_needs_an_animator(org, co
     club = ClubFactory(organisation=org)
     with pytest.raises(ValidationError, match="at least one animator"):
         services.group_create(actor=coordinator, club=club, name="G", topic="T",
-                              started_on=YESTERDAY, animators=[])
+                              started_on=yesterday(), animators=[])
     services.club_update(actor=coordinator, club=club, name=club.name, kind=club.kind,
-                         locality=club.locality, founded_on=YESTERDAY - datetime.timedelta(9),
-                         closed_on=YESTERDAY)
+                         locality=club.locality, founded_on=yesterday() - datetime.timedelta(9),
+                         closed_on=yesterday())
     with pytest.raises(ValidationError, match="closed"):
         services.group_create(actor=coordinator, club=club, name="G", topic="T",
-                              started_on=YESTERDAY, animators=[animator])
+                              started_on=yesterday(), animators=[animator])
     with pytest.raises(ValidationError, match="end cannot be before"):
         services.club_update(actor=coordinator, club=club, name=club.name, kind=club.kind,
-                             locality=club.locality, founded_on=TODAY,
-                             closed_on=YESTERDAY)
+                             locality=club.locality, founded_on=today(),
+                             closed_on=yesterday())
 
 
 def test_a_coalition_partner_joins_once(org, other_org, coordinator):
     club = ClubFactory(organisation=org)
     partner = factories.PartnerFactory(organisation=org)
     services.coalition_partner_add(actor=coordinator, club=club, partner=partner, role="Room",
-                                   joined_on=YESTERDAY)
+                                   joined_on=yesterday())
     with pytest.raises(ValidationError, match="already in the club's coalition"):
         services.coalition_partner_add(actor=coordinator, club=club, partner=partner,
-                                       role="Room", joined_on=YESTERDAY)
+                                       role="Room", joined_on=yesterday())
     with pytest.raises(ValidationError, match="partner of this organisation"):
         services.coalition_partner_add(actor=coordinator, club=club,
                                        partner=factories.PartnerFactory(organisation=other_org),
-                                       role="Room", joined_on=YESTERDAY)
+                                       role="Room", joined_on=yesterday())
 
 
 # Membership
@@ -131,11 +129,11 @@ def test_a_coalition_partner_joins_once(org, other_org, coordinator):
 def test_members_join_by_code_with_consent_leave_and_rejoin(org, group, animator):
     person = consenting(org, code="B-KLUB01")
     member = services.group_member_add(actor=animator, group=group, code="b-klub01",
-                                       joined_on=YESTERDAY)
+                                       joined_on=yesterday())
     with pytest.raises(ValidationError, match="already a member"):
         services.group_member_add(actor=animator, group=group, code="B-KLUB01")
     services.group_member_leave(actor=animator, member=member)
-    assert selectors.current_members(group, TODAY + datetime.timedelta(days=1)).count() == 0
+    assert selectors.current_members(group, today() + datetime.timedelta(days=1)).count() == 0
     again = services.group_member_add(actor=animator, group=group, code="B-KLUB01")
     assert again.pk == member.pk and again.left_on is None
     assert list(selectors.current_members(group)) == [again]
@@ -177,8 +175,8 @@ def test_attendance_is_only_for_members_and_nothing_is_half_written(org, group, 
     with pytest.raises(ValidationError, match="had not started"):
         _log(group, animator, anonymous_count=2, date=group.started_on - datetime.timedelta(1))
     with pytest.raises(ValidationError, match="future"):
-        _log(group, animator, anonymous_count=2, date=TODAY + datetime.timedelta(days=1))
-    late = MemberFactory(group=group, joined_on=TODAY)
+        _log(group, animator, anonymous_count=2, date=today() + datetime.timedelta(days=1))
+    late = MemberFactory(group=group, joined_on=today())
     with pytest.raises(ValidationError, match="Only members"):
         _log(group, animator, present=[late])
     assert stranger.activities.count() == 0
@@ -187,7 +185,7 @@ def test_attendance_is_only_for_members_and_nothing_is_half_written(org, group, 
 
 def test_withdrawn_consent_stops_named_attendance(org, group, animator):
     member = MemberFactory(group=group)
-    Consent.objects.filter(beneficiary=member.beneficiary).update(withdrawn_on=YESTERDAY)
+    Consent.objects.filter(beneficiary=member.beneficiary).update(withdrawn_on=yesterday())
     with pytest.raises(ConsentRequired):
         _log(group, animator, present=[member])
     assert not GroupSession.objects.exists() and not Activity.objects.exists()
@@ -229,14 +227,14 @@ def test_membership_is_private_to_the_groups_animators_and_managers(org, group, 
 def test_the_animator_curriculum_is_one_training_course_with_the_seed_topics(org, coordinator,
                                                                             animator):
     curriculum = services.animator_curriculum_create(actor=coordinator, organisation=org,
-                                                     starts_on=TODAY, format="in_person")
+                                                     starts_on=today(), format="in_person")
     course = curriculum.course
     assert isinstance(course, Course) and course.sessions.count() == 7
     assert course.minimum_hours == Decimal("16.8")
     assert "project method" in course.sessions.last().topic
     with pytest.raises(ValidationError, match="already exists"):
         services.animator_curriculum_create(actor=coordinator, organisation=org,
-                                            starts_on=TODAY, format="in_person")
+                                            starts_on=today(), format="in_person")
     assert AnimatorCurriculum.objects.count() == 1 and Course.objects.count() == 1
 
 
@@ -244,7 +242,7 @@ def test_curriculum_status_shows_who_completed_it(org, coordinator, animator, gr
     from peercircle.training import services as training
 
     curriculum = services.animator_curriculum_create(actor=coordinator, organisation=org,
-                                                     starts_on=YESTERDAY, format="online",
+                                                     starts_on=yesterday(), format="online",
                                                      session_minutes=60)
     volunteer = factories.VolunteerFactory(organisation=org, user=animator, stage="active")
     enrolment = training.enrol(actor=coordinator, course=curriculum.course, volunteer=volunteer)
@@ -252,10 +250,10 @@ def test_curriculum_status_shows_who_completed_it(org, coordinator, animator, gr
                           present=[enrolment])
     status = selectors.curriculum_status(organisation=org, users=[animator])
     assert status[animator.pk]["hours"] == 1 and status[animator.pk]["completed_on"] is None
-    enrolment.completed_on = TODAY
+    enrolment.completed_on = today()
     enrolment.save()
     rows = selectors.animators(organisation=org)
-    assert [(r["user"], r["curriculum"]["completed_on"]) for r in rows] == [(animator, TODAY)]
+    assert [(r["user"], r["curriculum"]["completed_on"]) for r in rows] == [(animator, today())]
 
 
 # Good practice
@@ -298,7 +296,7 @@ def test_practice_with_contact_details_is_refused(org, coordinator):
 
 def test_network_clubs_per_locality_with_suppressed_people(network, settings):
     settings.SMALL_NUMBER_THRESHOLD = 5
-    club = ClubFactory(organisation=network["a"], locality="Stoczek", joined_network_on=YESTERDAY)
+    club = ClubFactory(organisation=network["a"], locality="Stoczek", joined_network_on=yesterday())
     group = GroupFactory(club=club)
     for _ in range(2):
         MemberFactory(group=group)
@@ -335,7 +333,7 @@ def test_an_initiative_has_a_team_participants_with_consent_and_results(org, coo
                                                                         animator):
     initiative = services.initiative_create(
         actor=coordinator, organisation=org, title="Ogród społeczny", goal="Meet and grow",
-        starts_on=YESTERDAY, team=[animator, coordinator], anonymous_participants=12)
+        starts_on=yesterday(), team=[animator, coordinator], anonymous_participants=12)
     person = consenting(org, code="B-INIT01")
     services.initiative_participant_add(actor=coordinator, initiative=initiative,
                                         code="B-INIT01")
@@ -349,7 +347,7 @@ def test_an_initiative_has_a_team_participants_with_consent_and_results(org, coo
                                             code="B-INIT01")
     services.initiative_update(actor=coordinator, initiative=initiative,
                                title=initiative.title, goal=initiative.goal,
-                               starts_on=YESTERDAY, ends_on=TODAY, team=[animator],
+                               starts_on=yesterday(), ends_on=today(), team=[animator],
                                status=Initiative.Status.COMPLETED, anonymous_participants=12,
                                results="12 families met every week.")
     totals = selectors.initiative_totals(organisation=org)
@@ -360,14 +358,14 @@ def test_bad_initiative_input_is_refused(org, other_org, coordinator):
     outsider = factories.MembershipFactory(organisation=other_org).user
     base = {"actor": coordinator, "organisation": org, "title": "T", "goal": "G"}
     with pytest.raises(ValidationError, match="team of at least one"):
-        services.initiative_create(starts_on=TODAY, team=[], **base)
+        services.initiative_create(starts_on=today(), team=[], **base)
     with pytest.raises(ValidationError, match="active members"):
-        services.initiative_create(starts_on=TODAY, team=[outsider], **base)
+        services.initiative_create(starts_on=today(), team=[outsider], **base)
     with pytest.raises(ValidationError, match="end cannot be before"):
-        services.initiative_create(starts_on=TODAY, ends_on=YESTERDAY, team=[coordinator],
+        services.initiative_create(starts_on=today(), ends_on=yesterday(), team=[coordinator],
                                    **base)
     with pytest.raises(ValidationError, match="not started"):
-        services.initiative_create(starts_on=TODAY + datetime.timedelta(days=5),
+        services.initiative_create(starts_on=today() + datetime.timedelta(days=5),
                                    status="completed", team=[coordinator], **base)
     assert not Initiative.objects.exists()
 
@@ -376,7 +374,7 @@ def test_an_ended_group_takes_no_later_sessions(org, group, coordinator, animato
     with pytest.raises(ValidationError, match="end cannot be before"):
         services.group_end(actor=coordinator, group=group,
                            ended_on=group.started_on - datetime.timedelta(days=1))
-    services.group_end(actor=coordinator, group=group, ended_on=YESTERDAY - datetime.timedelta(1))
+    services.group_end(actor=coordinator, group=group, ended_on=yesterday() - datetime.timedelta(1))
     with pytest.raises(ValidationError, match="already ended"):
         _log(group, animator, anonymous_count=3)
     assert not selectors.my_groups(organisation=org, user=animator).exists()

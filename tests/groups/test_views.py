@@ -9,6 +9,7 @@ from peercircle.core.models import Activity
 from peercircle.groups.models import AnimatorCurriculum, Club, GroupSession
 from peercircle.organisations.roles import Role
 from tests import factories
+from tests.clock import yesterday
 from tests.groups.factories import (
     ClubFactory,
     GroupFactory,
@@ -18,7 +19,6 @@ from tests.groups.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-YESTERDAY = timezone.localdate() - datetime.timedelta(days=1)
 
 
 @pytest.fixture
@@ -62,7 +62,7 @@ def test_the_animator_logs_a_session_from_the_form(client_for, group, animator):
     with scopes_disabled():
         present = group.members.get()
     response = client_for(animator).post(_url("session_log", group), {
-        "date": YESTERDAY.isoformat(), "duration_minutes": "90", "format": "in_person",
+        "date": yesterday().isoformat(), "duration_minutes": "90", "format": "in_person",
         "present": [present.pk], "anonymous_count": "4", "topic": "Jak szukać pracy",
         "client_key": "0b0e8a3c-64b3-4c2e-8d2d-000000000001"})
     assert response.status_code == 302
@@ -74,7 +74,7 @@ def test_the_animator_logs_a_session_from_the_form(client_for, group, animator):
 def test_a_session_with_nobody_shows_a_clear_message_and_writes_nothing(client_for, group,
                                                                         animator):
     response = client_for(animator).post(_url("session_log", group), {
-        "date": YESTERDAY.isoformat(), "duration_minutes": "90", "format": "in_person",
+        "date": yesterday().isoformat(), "duration_minutes": "90", "format": "in_person",
         "anonymous_count": "0", "client_key": "0b0e8a3c-64b3-4c2e-8d2d-000000000002"})
     assert response.status_code == 200
     assert "Mark who came" in response.content.decode()
@@ -90,7 +90,7 @@ def test_a_coordinator_creates_a_club_and_the_curriculum(client_for, org, coordi
         "animators": [animator.pk]})
     assert response.status_code == 302
     response = client.post(reverse("groups:curriculum_create", kwargs={"org": org.slug}), {
-        "curriculum-starts_on": YESTERDAY.isoformat(), "curriculum-format": "in_person",
+        "curriculum-starts_on": yesterday().isoformat(), "curriculum-format": "in_person",
         "curriculum-session_minutes": "180"})
     with scopes_disabled():
         curriculum = AnimatorCurriculum.objects.get()
@@ -166,7 +166,7 @@ def test_the_home_page_reminds_the_animator(client_for, group, animator):
 def test_initiatives_are_created_edited_and_filtered(client_for, org, coordinator, animator):
     client = client_for(coordinator)
     data = {"title": "Ogród społeczny", "goal": "Spotkania sąsiadów", "status": "running",
-            "starts_on": YESTERDAY.isoformat(), "team": [animator.pk],
+            "starts_on": yesterday().isoformat(), "team": [animator.pk],
             "anonymous_participants": "15"}
     response = client.post(reverse("groups:initiative_new", kwargs={"org": org.slug}), data)
     assert response.status_code == 302
@@ -177,19 +177,19 @@ def test_initiatives_are_created_edited_and_filtered(client_for, org, coordinato
     edit = reverse("groups:initiative_edit", kwargs={"org": org.slug,
                                                      "initiative_pk": initiative.pk})
     assert "Ogród społeczny" in client.get(edit).content.decode()
-    data.update(status="completed", results="15 sąsiadów", ends_on=YESTERDAY.isoformat())
+    data.update(status="completed", results="15 sąsiadów", ends_on=yesterday().isoformat())
     assert client.post(edit, data).status_code == 302
     listing = reverse("groups:initiatives", kwargs={"org": org.slug})
     assert "Ogród społeczny" in client.get(listing + "?status=completed").content.decode()
     assert "Ogród społeczny" not in client.get(listing + "?status=planned").content.decode()
-    data.update(ends_on=(YESTERDAY - datetime.timedelta(days=5)).isoformat())
+    data.update(ends_on=(yesterday() - datetime.timedelta(days=5)).isoformat())
     response = client.post(edit, data)
     assert "The end cannot be before the start." in response.content.decode()
 
 
 def test_a_club_is_edited_and_closed(client_for, org, coordinator, animator):
     with scopes_disabled():
-        club = ClubFactory(organisation=org, founded_on=YESTERDAY - datetime.timedelta(days=30))
+        club = ClubFactory(organisation=org, founded_on=yesterday() - datetime.timedelta(days=30))
         club.animators.add(animator)
     url = reverse("groups:club_edit", kwargs={"org": org.slug, "club_pk": club.pk})
     client = client_for(coordinator)
@@ -197,7 +197,7 @@ def test_a_club_is_edited_and_closed(client_for, org, coordinator, animator):
     response = client.post(url, {"name": club.name, "kind": "district", "locality": "Sarapul",
                                  "animators": [animator.pk],
                                  "founded_on": club.founded_on.isoformat(),
-                                 "closed_on": YESTERDAY.isoformat()})
+                                 "closed_on": yesterday().isoformat()})
     assert response.status_code == 302
     club.refresh_from_db()
-    assert (club.kind, club.locality, club.closed_on) == ("district", "Sarapul", YESTERDAY)
+    assert (club.kind, club.locality, club.closed_on) == ("district", "Sarapul", yesterday())

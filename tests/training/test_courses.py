@@ -3,7 +3,6 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django_scopes import scope
 
 from peercircle.core.models import Activity
@@ -11,9 +10,9 @@ from peercircle.training import services
 from peercircle.training.selectors import hours_of
 from peercircle.volunteers.models import Stage
 from tests import factories
+from tests.clock import today
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 def test_a_mentor_school_counts_hours_and_completes_at_the_minimum(org, coordinator):
@@ -25,7 +24,7 @@ def test_a_mentor_school_counts_hours_and_completes_at_the_minimum(org, coordina
         applicant.refresh_from_db()
         assert applicant.stage == Stage.IN_TRAINING
         sessions = [services.session_plan(actor=coordinator, course=school, topic=f"Day {i}",
-                                          date=TODAY - datetime.timedelta(days=5 - i),
+                                          date=today() - datetime.timedelta(days=5 - i),
                                           duration_minutes=180, format="in_person")
                     for i in range(4)]
         for session in sessions[:3]:
@@ -35,7 +34,7 @@ def test_a_mentor_school_counts_hours_and_completes_at_the_minimum(org, coordina
             services.enrolment_complete(actor=coordinator, enrolment=enrolment)
         services.session_hold(actor=coordinator, session=sessions[3], present=[enrolment])
         services.enrolment_complete(actor=coordinator, enrolment=enrolment)
-        assert enrolment.completed_on == TODAY
+        assert enrolment.completed_on == today()
         assert Activity.objects.filter(kind="training_session").count() == 4
 
 
@@ -57,12 +56,12 @@ def test_attendance_is_recorded_once_and_not_in_advance(org, coordinator):
         enrolment = services.enrol(actor=coordinator, course=course, volunteer=factories.VolunteerFactory(
             organisation=org, stage=Stage.ACTIVE))
         future = services.session_plan(actor=coordinator, course=course, topic="Later",
-                                       date=TODAY + datetime.timedelta(days=2),
+                                       date=today() + datetime.timedelta(days=2),
                                        duration_minutes=60, format="online")
         with pytest.raises(ValidationError, match="before its date"):
             services.session_hold(actor=coordinator, session=future, present=[enrolment])
-        today = services.session_plan(actor=coordinator, course=course, topic="Now", date=TODAY,
-                                      duration_minutes=60, format="online")
-        services.session_hold(actor=coordinator, session=today, present=[enrolment])
+        current = services.session_plan(actor=coordinator, course=course, topic="Now", date=today(),
+                                        duration_minutes=60, format="online")
+        services.session_hold(actor=coordinator, session=current, present=[enrolment])
         with pytest.raises(ValidationError, match="already recorded"):
-            services.session_hold(actor=coordinator, session=today, present=[enrolment])
+            services.session_hold(actor=coordinator, session=current, present=[enrolment])

@@ -3,15 +3,14 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from peercircle.volunteers import services
 from peercircle.volunteers.models import Screening, Stage, StageChange, Volunteer
 from tests import factories
+from tests.clock import today
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 @pytest.fixture
@@ -31,7 +30,7 @@ def test_an_application_starts_the_history(scoped):
     volunteer = _apply(scoped)
     assert volunteer.stage == Stage.APPLIED and volunteer.email == "olga@example.org"
     step = volunteer.history.get()
-    assert (step.from_stage, step.to_stage, step.changed_on) == ("", Stage.APPLIED, TODAY)
+    assert (step.from_stage, step.to_stage, step.changed_on) == ("", Stage.APPLIED, today())
 
 
 def test_applying_again_adds_a_note_and_no_duplicate(scoped):
@@ -45,20 +44,20 @@ def test_applying_again_adds_a_note_and_no_duplicate(scoped):
 
 def test_the_lifecycle_follows_the_allowed_steps(scoped, coordinator):
     volunteer = _apply(scoped)
-    services.volunteer_screen(actor=coordinator, volunteer=volunteer, interviewed_on=TODAY,
+    services.volunteer_screen(actor=coordinator, volunteer=volunteer, interviewed_on=today(),
                               decision=Screening.Decision.ACCEPT, notes="Calm, experienced.")
     for stage in (Stage.IN_TRAINING, Stage.ACTIVE, Stage.PAUSED, Stage.ACTIVE):
         services.volunteer_stage_change(actor=coordinator, volunteer=volunteer, to_stage=stage,
-                                        changed_on=TODAY)
+                                        changed_on=today())
     with pytest.raises(ValidationError, match="cannot move"):
         services.volunteer_stage_change(actor=coordinator, volunteer=volunteer,
-                                        to_stage=Stage.APPLIED, changed_on=TODAY)
+                                        to_stage=Stage.APPLIED, changed_on=today())
     with pytest.raises(ValidationError) as error:
         services.volunteer_stage_change(actor=coordinator, volunteer=volunteer,
-                                        to_stage=Stage.LEFT, changed_on=TODAY)
+                                        to_stage=Stage.LEFT, changed_on=today())
     assert "reason" in error.value.message_dict
     services.volunteer_stage_change(actor=coordinator, volunteer=volunteer, to_stage=Stage.LEFT,
-                                    changed_on=TODAY, reason="Moved to another city")
+                                    changed_on=today(), reason="Moved to another city")
     stages = list(volunteer.history.order_by("id").values_list("to_stage", flat=True))
     assert stages == ["applied", "screened", "in_training", "active", "paused", "active", "left"]
 
@@ -66,14 +65,14 @@ def test_the_lifecycle_follows_the_allowed_steps(scoped, coordinator):
 def test_declining_closes_the_application_with_a_reason(scoped, coordinator):
     volunteer = _apply(scoped)
     with pytest.raises(ValidationError):
-        services.volunteer_screen(actor=coordinator, volunteer=volunteer, interviewed_on=TODAY,
+        services.volunteer_screen(actor=coordinator, volunteer=volunteer, interviewed_on=today(),
                                   decision=Screening.Decision.DECLINE)
     assert not Screening.objects.exists()  # nothing half-written
-    services.volunteer_screen(actor=coordinator, volunteer=volunteer, interviewed_on=TODAY,
+    services.volunteer_screen(actor=coordinator, volunteer=volunteer, interviewed_on=today(),
                               decision=Screening.Decision.DECLINE, reason="Not now")
     assert volunteer.stage == Stage.LEFT
     with pytest.raises(ValidationError, match="Only applicants"):
-        services.volunteer_screen(actor=coordinator, volunteer=volunteer, interviewed_on=TODAY,
+        services.volunteer_screen(actor=coordinator, volunteer=volunteer, interviewed_on=today(),
                                   decision=Screening.Decision.ACCEPT)
 
 
@@ -82,11 +81,11 @@ def test_dates_that_contradict_the_history_are_refused(scoped, coordinator):
     with pytest.raises(ValidationError, match="earlier than the previous step"):
         services.volunteer_stage_change(actor=coordinator, volunteer=volunteer,
                                         to_stage=Stage.SCREENED,
-                                        changed_on=TODAY - datetime.timedelta(days=3))
+                                        changed_on=today() - datetime.timedelta(days=3))
     with pytest.raises(ValidationError, match="future"):
         services.volunteer_stage_change(actor=coordinator, volunteer=volunteer,
                                         to_stage=Stage.SCREENED,
-                                        changed_on=TODAY + datetime.timedelta(days=1))
+                                        changed_on=today() + datetime.timedelta(days=1))
     assert StageChange.objects.count() == 1
 
 
@@ -94,14 +93,14 @@ def test_a_pause_ends_after_it_starts(scoped, coordinator):
     volunteer = factories.VolunteerFactory(organisation=scoped, stage=Stage.ACTIVE)
     with pytest.raises(ValidationError) as error:
         services.volunteer_stage_change(actor=coordinator, volunteer=volunteer,
-                                        to_stage=Stage.PAUSED, changed_on=TODAY,
-                                        paused_until=TODAY)
+                                        to_stage=Stage.PAUSED, changed_on=today(),
+                                        paused_until=today())
     assert "paused_until" in error.value.message_dict
     services.volunteer_stage_change(actor=coordinator, volunteer=volunteer, to_stage=Stage.PAUSED,
-                                    changed_on=TODAY,
-                                    paused_until=TODAY + datetime.timedelta(days=30))
+                                    changed_on=today(),
+                                    paused_until=today() + datetime.timedelta(days=30))
     services.volunteer_stage_change(actor=coordinator, volunteer=volunteer, to_stage=Stage.ACTIVE,
-                                    changed_on=TODAY)
+                                    changed_on=today())
     assert volunteer.paused_until is None
 
 
