@@ -26,11 +26,12 @@ demo: install
 	$(BIN)/peercircle db_worker --no-reload & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
 	$(BIN)/peercircle runserver $(HOST)
 
+# The suite runs in one process per core (pytest-xdist); PYTEST_ARGS="-n 0" runs it in one.
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 test-fast: install
-	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto -m "not e2e" $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/python -m pip install --quiet --build-constraint requirements/build-constraints.txt -e ".[bench]"
