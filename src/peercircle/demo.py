@@ -4,9 +4,11 @@ Everything is written through the services, so the demo also exercises consent a
 """
 
 import datetime
+import functools
 import random
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -122,13 +124,20 @@ def _email(local: str) -> str:
     return f"{local}@{DEMO_DOMAIN}"
 
 
+@functools.cache
+def _demo_password_hash() -> str:
+    # every demo account has the same password: hashed once, not once per account (a strong
+    # hash takes a noticeable fraction of a second)
+    return make_password(DEMO_PASSWORD)
+
+
 def _user(email: str, full_name: str, language: str):
     User = get_user_model()
     user, created = User.objects.get_or_create(
         email=email, defaults={"full_name": full_name, "language": language}
     )
     if created:
-        user.set_password(DEMO_PASSWORD)
+        user.password = _demo_password_hash()
         user.save()
     return user
 

@@ -96,6 +96,17 @@ def test_volunteer_marks_attendance_on_a_phone(e2e, page):
     page.reload()
     expect(page.get_by_role("button", name="Olga Petrova")).to_have_attribute("aria-pressed",
                                                                                "true")
+    # at a full meeting it is quicker to mark everyone and then unmark who did not come
+    page.get_by_role("button", name="Mark everyone present").click()
+    expect(page.get_by_text("1 more person is marked present.")).to_be_visible()
+    expect(page.get_by_text("2 present")).to_be_visible()
+    expect(page.get_by_role("button", name="Irina Zaitseva")).to_have_attribute("aria-pressed",
+                                                                                 "true")
+    expect(page.get_by_role("button", name="Mark everyone present")).to_have_count(0)
+    screenshot(page, "event_attendance_everyone")
+    with scopes_disabled():
+        activity.refresh_from_db()
+        assert activity.anonymous_count == 2
 
 
 def test_calendar_plan_timeline_highlights_overdue_items(e2e, page):

@@ -148,6 +148,44 @@ def test_attendance_is_refused_for_cancelled_or_waiting_people_and_future_days(s
     assert not Activity.objects.exists()
 
 
+def test_a_whole_group_is_marked_at_once_with_one_ledger_update(scoped, member,
+                                                                 django_assert_max_num_queries):
+    organiser = member("coordinator")
+    event = _past_event(scoped, organiser)
+    people = [RegistrationFactory(event=event) for _ in range(12)]
+    day = event.days()[0]
+    services.attendance_set(actor=organiser, registration=people[0], day=day, present=True)
+    with django_assert_max_num_queries(130):  # one ledger update (~25 queries), not 11
+        changed = services.attendance_mark(actor=organiser, event=event, day=day,
+                                           registrations=people, present=True)
+    assert changed == 11
+    assert EventDay.objects.get(event=event, day=day).activity.anonymous_count == 12
+    assert services.attendance_mark(actor=organiser, event=event, day=day,
+                                    registrations=people[:2], present=True) == 0
+    assert services.attendance_mark(actor=organiser, event=event, day=day,
+                                    registrations=people[:5], present=False) == 5
+    activity = Activity.objects.get(kind="event_session")
+    assert activity.anonymous_count == 7
+    assert event.registrations.filter(attendance__day=day).count() == 7
+
+
+def test_a_group_mark_with_one_wrong_person_writes_nothing(scoped, member):
+    organiser = member("coordinator")
+    event = _past_event(scoped, organiser)
+    people = [RegistrationFactory(event=event) for _ in range(3)]
+    elsewhere = RegistrationFactory(event=_past_event(scoped, organiser))
+    waiting = RegistrationFactory(event=event, status=Registration.Status.WAITING)
+    day = event.days()[0]
+    with pytest.raises(ValidationError, match="registered for this event"):
+        services.attendance_mark(actor=organiser, event=event, day=day,
+                                 registrations=[*people, elsewhere], present=True)
+    with pytest.raises(ValidationError, match="confirmed registrations"):
+        services.attendance_mark(actor=organiser, event=event, day=day,
+                                 registrations=[*people, waiting], present=True)
+    assert not event.registrations.filter(attendance__day=day).exists()
+    assert not Activity.objects.exists()
+
+
 def test_multi_day_seminar_has_one_ledger_row_per_day(scoped, member):
     organiser = member("coordinator")
     starts = timezone.now() - datetime.timedelta(days=3)

@@ -167,6 +167,34 @@ def test_htmx_toggle_marks_and_refuses_cancelled_people(client_for, org, member)
         assert Activity.objects.get().anonymous_count == 1
 
 
+def test_everyone_confirmed_is_marked_present_in_one_tap(client_for, org, member):
+    volunteer = member("volunteer")
+    event = _past(org, volunteer)
+    with scope(organisation=org):
+        people = [RegistrationFactory(event=event) for _ in range(4)]
+        RegistrationFactory(event=event, status="waiting")
+    client = client_for(volunteer)
+    day = event.days()[0].isoformat()
+    page = reverse("events:attendance", kwargs={"org": org.slug, "event_pk": event.pk})
+    assert "Mark everyone present" in client.get(page, {"day": day}).content.decode()
+    url = reverse("events:attendance_all", kwargs={"org": org.slug, "event_pk": event.pk})
+    response = client.post(url, {"day": day}, follow=True)
+    content = response.content.decode()
+    assert "4 more people are marked present." in content
+    assert "Mark everyone present" not in content  # nobody is left to mark
+    with scopes_disabled():
+        assert set(event.registrations.filter(attendance__day=day)) == set(people)
+        assert Activity.objects.get().anonymous_count == 4
+    future = EventFactory(organisation=org)
+    with scope(organisation=org):
+        RegistrationFactory(event=future)
+    url = reverse("events:attendance_all", kwargs={"org": org.slug, "event_pk": future.pk})
+    response = client.post(url, {"day": future.days()[0].isoformat()}, follow=True)
+    assert "before the day of the event" in response.content.decode()
+    with scopes_disabled():
+        assert Activity.objects.count() == 1
+
+
 def test_private_feed_is_a_calendar_of_my_events(client_for, org, member):
     user = member("volunteer")
     with scope(organisation=org):

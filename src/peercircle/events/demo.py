@@ -92,17 +92,17 @@ def _event(actor, org, rnd, today, *, title, kind, day, hours=2, days=1, venue="
     if event.is_over:
         confirmed = [r for r in registrations if r.status == Registration.Status.CONFIRMED]
         for day_of_event in event.days():
-            for registration in confirmed:
-                if rnd.random() < attend:
-                    services.attendance_set(actor=actor, registration=registration,
-                                            day=day_of_event, present=True)
+            came = [registration for registration in confirmed if rnd.random() < attend]
+            services.attendance_mark(actor=actor, event=event, day=day_of_event,
+                                     registrations=came, present=True)
         for registration in confirmed[: len(confirmed) // 2]:
             services.feedback_give(registration=registration, rating=rnd.choice([4, 5, 5, 5, 3]),
                                    usefulness=rnd.choice([4, 5, 4, 3, 5]),
                                    comment=rnd.choice(COMMENTS))
     elif registrations and capacity:
         # someone changed their mind: the first person waiting moves up
-        services.registration_cancel(registration=registrations[1], actor=actor)
+        services.registration_cancel(registration=registrations[1], actor=actor,
+                                     notify=False)
     return event
 
 

@@ -216,8 +216,10 @@ def _mail(registration: Registration, kind: str) -> None:
     send_mail(subject, body, None, [registration.email])
 
 
-def registration_cancel(*, registration: Registration, actor=None) -> Registration:
-    """Cancel a registration; a freed place goes to the first person on the waiting list."""
+def registration_cancel(*, registration: Registration, actor=None,
+                        notify: bool = True) -> Registration:
+    """Cancel a registration; a freed place goes to the first person on the waiting list. Both
+    people are told by e-mail unless `notify` is off (data entered on someone's behalf)."""
     if registration.status == Registration.Status.CANCELLED:
         return registration
     event = registration.event
@@ -234,13 +236,14 @@ def registration_cancel(*, registration: Registration, actor=None) -> Registrati
         registration.attendance.all().delete()
         for day in days:
             _ledger_sync(actor=actor, event=event, day=day)
-        transaction.on_commit(lambda: _mail(registration, "cancelled"))
+        if notify:
+            transaction.on_commit(lambda: _mail(registration, "cancelled"))
         if was_confirmed and not event.is_over:
-            _promote(actor=actor, event=event)
+            _promote(actor=actor, event=event, notify=notify)
     return registration
 
 
-def _promote(*, actor, event: Event) -> None:
+def _promote(*, actor, event: Event, notify: bool = True) -> None:
     while places_left(event) != 0:
         first = event.registrations.filter(status=Registration.Status.WAITING).order_by(
             "created_at", "id").first()
@@ -249,7 +252,8 @@ def _promote(*, actor, event: Event) -> None:
         first.status = Registration.Status.CONFIRMED
         audited_save(first, actor=actor, organisation=event.organisation,
                      masked=frozenset({"email", "token"}))
-        transaction.on_commit(lambda r=first: _mail(r, "promoted"))
+        if notify:
+            transaction.on_commit(lambda r=first: _mail(r, "promoted"))
 
 
 def waiting_position(registration: Registration) -> int | None:
@@ -267,8 +271,19 @@ def attendance_set(*, actor, registration: Registration, day: datetime.date,
                    present: bool) -> bool:
     """Mark a registered person present or absent on one day of the event; the ledger row of
     that day is created, updated or removed to match. Returns whether the person is present."""
-    event = registration.event
-    if registration.status != Registration.Status.CONFIRMED:
+    attendance_mark(actor=actor, event=registration.event, day=day, registrations=[registration],
+                    present=present)
+    return present
+
+
+def attendance_mark(*, actor, event: Event, day: datetime.date, registrations,
+                    present: bool) -> int:
+    """Mark several registered people present (or absent) on one day of the event at once; the
+    day's ledger row is brought in line once. Returns how many marks changed."""
+    registrations = list(registrations)
+    if any(r.event_id != event.pk for r in registrations):
+        raise ValidationError(_("Attendance is marked only for people registered for this event."))
+    if any(r.status != Registration.Status.CONFIRMED for r in registrations):
         raise ValidationError(_("Attendance is marked only for confirmed registrations."))
     if event.cancelled:
         raise ValidationError(_("This event is cancelled."))
@@ -276,20 +291,29 @@ def attendance_set(*, actor, registration: Registration, day: datetime.date,
         raise ValidationError(_("This day is not a day of the event."))
     if day > timezone.localdate():
         raise ValidationError(_("Attendance cannot be marked before the day of the event."))
+    changed = 0
     with transaction.atomic():
         Event.objects.select_for_update().filter(pk=event.pk).first()
-        existing = registration.attendance.filter(day=day).first()
-        if present and existing is None:
-            mark = EventAttendance(organisation=event.organisation, registration=registration,
-                                   day=day)
-            audited_save(mark, actor=actor, organisation=event.organisation)
-        elif not present and existing is not None:
-            audit_record(actor=actor, organisation=event.organisation,
-                         action=AuditEntry.Action.DELETE, instance=existing,
-                         before={"registration": registration.pk, "day": str(day)})
-            existing.delete()
-        _ledger_sync(actor=actor, event=event, day=day)
-    return present
+        marks = {mark.registration_id: mark for mark in EventAttendance.objects.filter(
+            registration__in=registrations, day=day)}
+        for registration in registrations:
+            existing = marks.get(registration.pk)
+            if present and existing is None:
+                mark = EventAttendance(organisation=event.organisation, registration=registration,
+                                       day=day)
+                audited_save(mark, actor=actor, organisation=event.organisation)
+                marks[registration.pk] = mark
+                changed += 1
+            elif not present and existing is not None:
+                audit_record(actor=actor, organisation=event.organisation,
+                             action=AuditEntry.Action.DELETE, instance=existing,
+                             before={"registration": registration.pk, "day": str(day)})
+                existing.delete()
+                del marks[registration.pk]
+                changed += 1
+        if changed:
+            _ledger_sync(actor=actor, event=event, day=day)
+    return changed
 
 
 def _ledger_sync(*, actor, event: Event, day: datetime.date) -> None:

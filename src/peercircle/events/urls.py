@@ -10,6 +10,7 @@ urlpatterns = [
     path("events/<int:event_pk>/edit/", views.event_edit, name="edit"),
     path("events/<int:event_pk>/calendar.ics", views.event_ics, name="ics"),
     path("events/<int:event_pk>/attendance/", views.attendance, name="attendance"),
+    path("events/<int:event_pk>/attendance/all/", views.attendance_all, name="attendance_all"),
     path("events/<int:event_pk>/attendance/<int:registration_pk>/", views.attendance_toggle,
          name="attendance_toggle"),
     path("events/<int:event_pk>/registrations/<int:registration_pk>/cancel/",
