@@ -6,6 +6,7 @@ from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
 from peercircle.core.models import Activity
+from peercircle.events import services
 from peercircle.organisations.roles import Role
 from tests import factories
 from tests.conftest import give_totp
@@ -184,3 +185,40 @@ def test_coordinator_creates_an_event_and_reads_its_feedback(e2e, page):
     expect(page.get_by_text("More practice, please")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "event_feedback")
+
+
+def test_a_coordinator_links_a_participant_to_their_beneficiary_record(e2e, page):
+    membership = factories.MembershipFactory(role=Role.COORDINATOR)
+    org, coordinator = membership.organisation, membership.user
+    give_totp(coordinator)
+    starts = timezone.now() - datetime.timedelta(days=2)
+    with scopes_disabled():
+        event = EventFactory(organisation=org, title="Parents' circle", starts_at=starts,
+                             ends_at=starts + datetime.timedelta(hours=2))
+        event.organisers.set([coordinator])
+        olga = RegistrationFactory(event=event, full_name="Olga Petrova")
+        RegistrationFactory(event=event, full_name="Irina Zaitseva")
+        person = factories.BeneficiaryFactory(organisation=org, code="B-0042")
+        factories.ConsentFactory(beneficiary=person)
+        services.attendance_mark(actor=coordinator, event=event, day=event.days()[0],
+                                 registrations=[olga], present=True)
+    sign_in_as(page, e2e, coordinator)
+    page.goto(f"{e2e.url}/o/{org.slug}/events/{event.pk}/")
+    page.get_by_label("Card code of Olga Petrova").fill("B-0099")
+    page.get_by_role("button", name="Link Olga Petrova").click()
+    expect(page.get_by_text("Olga Petrova: No person with this code.")).to_be_visible()
+    page.get_by_label("Card code of Olga Petrova").fill("b-0042")
+    page.get_by_role("button", name="Link Olga Petrova").click()
+    expect(page.get_by_text("Olga Petrova is linked to the beneficiary record.")).to_be_visible()
+    expect(page.get_by_text("linked", exact=True)).to_be_visible()
+    expect(page.get_by_text("B-0042")).to_have_count(0)
+    assert_accessible(page)
+    screenshot(page, "event_registration_linked")
+    with scopes_disabled():
+        [activity] = Activity.objects.filter(kind="event_session")
+        assert list(activity.participants.all()) == [person]
+    page.get_by_role("button", name="Unlink Olga Petrova").click()
+    expect(page.get_by_text("The link of Olga Petrova to a beneficiary record is removed.")
+           ).to_be_visible()
+    with scopes_disabled():
+        assert not activity.participants.exists()

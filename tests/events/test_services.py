@@ -186,6 +186,48 @@ def test_a_group_mark_with_one_wrong_person_writes_nothing(scoped, member):
     assert not Activity.objects.exists()
 
 
+def test_a_registration_linked_to_a_beneficiary_counts_them_by_name(scoped, member):
+    organiser = member("coordinator")
+    event = _past_event(scoped, organiser)
+    day = event.days()[0]
+    olga, irina = RegistrationFactory(event=event), RegistrationFactory(event=event)
+    services.attendance_mark(actor=organiser, event=event, day=day, registrations=[olga, irina],
+                             present=True)
+    person = factories.BeneficiaryFactory(organisation=scoped, code="B-0042")
+    factories.ConsentFactory(beneficiary=person)
+    services.registration_link(actor=organiser, registration=olga, code=" b-0042 ")
+    activity = EventDay.objects.get(event=event, day=day).activity
+    assert list(activity.participants.all()) == [person]  # the ledger follows at once
+    assert activity.anonymous_count == 1
+    with pytest.raises(ValidationError, match="already linked to this person"):
+        services.registration_link(actor=organiser, registration=irina, code="B-0042")
+    services.registration_link(actor=organiser, registration=olga, code="")
+    activity.refresh_from_db()
+    assert not activity.participants.exists() and activity.anonymous_count == 2
+    olga.refresh_from_db()
+    assert olga.beneficiary is None
+
+
+def test_a_link_needs_a_known_code_consent_and_a_live_registration(scoped, member):
+    organiser = member("coordinator")
+    event = _past_event(scoped, organiser)
+    registration = RegistrationFactory(event=event)
+    with pytest.raises(ValidationError, match="No person with this code"):
+        services.registration_link(actor=organiser, registration=registration, code="B-404")
+    elsewhere = factories.BeneficiaryFactory(code="B-0001")  # another organisation's person
+    factories.ConsentFactory(beneficiary=elsewhere)
+    with pytest.raises(ValidationError, match="No person with this code"):
+        services.registration_link(actor=organiser, registration=registration, code="B-0001")
+    factories.BeneficiaryFactory(organisation=scoped, code="B-0002")  # no consent
+    with pytest.raises(ValidationError, match="consent"):
+        services.registration_link(actor=organiser, registration=registration, code="B-0002")
+    cancelled = RegistrationFactory(event=event, status=Registration.Status.CANCELLED)
+    with pytest.raises(ValidationError, match="cancelled"):
+        services.registration_link(actor=organiser, registration=cancelled, code="B-0002")
+    registration.refresh_from_db()
+    assert registration.beneficiary is None
+
+
 def test_multi_day_seminar_has_one_ledger_row_per_day(scoped, member):
     organiser = member("coordinator")
     starts = timezone.now() - datetime.timedelta(days=3)

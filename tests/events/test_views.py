@@ -10,6 +10,7 @@ from icalendar import Calendar
 from peercircle.core.models import Activity
 from peercircle.events import services
 from peercircle.events.models import Event, EventFeedback, Registration
+from tests import factories
 from tests.events.factories import EventFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -193,6 +194,30 @@ def test_everyone_confirmed_is_marked_present_in_one_tap(client_for, org, member
     assert "before the day of the event" in response.content.decode()
     with scopes_disabled():
         assert Activity.objects.count() == 1
+
+
+def test_a_coordinator_links_a_registration_without_seeing_whose_record_it_is(client_for, org,
+                                                                              member):
+    coordinator = member("coordinator")
+    event = _past(org, coordinator)
+    with scope(organisation=org):
+        olga = RegistrationFactory(event=event, full_name="Olga")
+        person = factories.BeneficiaryFactory(organisation=org, code="B-7788")
+        factories.ConsentFactory(beneficiary=person)
+    client = client_for(coordinator)
+    url = reverse("events:registration_link", kwargs={"org": org.slug, "event_pk": event.pk,
+                                                      "registration_pk": olga.pk})
+    response = client.post(url, {"code": "B-9999"}, follow=True)
+    assert "Olga: No person with this code." in response.content.decode()
+    response = client.post(url, {"code": "b-7788"}, follow=True)
+    content = response.content.decode()
+    assert "Olga is linked to the beneficiary record." in content
+    assert "B-7788" not in content  # the page says a link exists, not whose record it is
+    with scopes_disabled():
+        olga.refresh_from_db()
+        assert olga.beneficiary == person
+    response = client.post(url, {"code": ""}, follow=True)
+    assert "The link of Olga to a beneficiary record is removed." in response.content.decode()
 
 
 def test_private_feed_is_a_calendar_of_my_events(client_for, org, member):

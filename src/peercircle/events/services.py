@@ -28,7 +28,8 @@ from peercircle.events.models import (
     PlanItem,
     Registration,
 )
-from peercircle.people.selectors import beneficiaries_lacking_consent
+from peercircle.people.selectors import beneficiaries_lacking_consent, beneficiary_by_code
+from peercircle.people.services import require_consent
 
 # --- calendar plans ---------------------------------------------------------------------------
 
@@ -240,6 +241,31 @@ def registration_cancel(*, registration: Registration, actor=None,
             transaction.on_commit(lambda: _mail(registration, "cancelled"))
         if was_confirmed and not event.is_over:
             _promote(actor=actor, event=event, notify=notify)
+    return registration
+
+
+def registration_link(*, actor, registration: Registration, code: str) -> Registration:
+    """Link a registration to the person's beneficiary record by the code on their card, so that
+    the days they attend count them by name in the ledger; an empty code removes the link. A
+    link is personal data: the person must have consented to its processing."""
+    event = registration.event
+    if registration.status == Registration.Status.CANCELLED:
+        raise ValidationError(_("This registration is cancelled."))
+    beneficiary = beneficiary_by_code(event.organisation, code) if code.strip() else None
+    with transaction.atomic():
+        if beneficiary is not None:
+            require_consent([beneficiary])
+            if event.registrations.filter(beneficiary=beneficiary).exclude(
+                    pk=registration.pk).exclude(status=Registration.Status.CANCELLED).exists():
+                raise ValidationError({"code": _(
+                    "Another registration for this event is already linked to this person.")})
+        if registration.beneficiary_id == (beneficiary.pk if beneficiary else None):
+            return registration
+        registration.beneficiary = beneficiary
+        audited_save(registration, actor=actor, organisation=event.organisation,
+                     masked=frozenset({"email", "token"}))
+        for day in registration.attendance.values_list("day", flat=True):
+            _ledger_sync(actor=actor, event=event, day=day)
     return registration
 
 

@@ -15,6 +15,8 @@ urlpatterns = [
          name="attendance_toggle"),
     path("events/<int:event_pk>/registrations/<int:registration_pk>/cancel/",
          views.registration_cancel, name="registration_cancel"),
+    path("events/<int:event_pk>/registrations/<int:registration_pk>/link/",
+         views.registration_link, name="registration_link"),
     path("events/<int:event_pk>/feedback/", views.feedback_results, name="feedback"),
     path("events/calendar-feed/", views.feed, name="feed"),
     path("plans/", views.plan_list, name="plans"),

@@ -130,6 +130,24 @@ def registration_cancel(request, org, event_pk, registration_pk):
     return _to_event(event)
 
 
+@require_POST
+@organisation_view(perm.MANAGE_EVENTS)
+def registration_link(request, org, event_pk, registration_pk):
+    """Link a registered person to their beneficiary record by card code, or remove the link."""
+    event = selectors.event_get_for(organisation=request.organisation, pk=event_pk)
+    registration = selectors.registration_get_for(event=event, pk=registration_pk)
+    code = request.POST.get("code", "")[:64]
+    try:
+        services.registration_link(actor=request.user, registration=registration, code=code)
+    except ValidationError as error:
+        messages.error(request, "{}: {}".format(registration.full_name, " ".join(error.messages)))
+    else:
+        messages.success(request, (_("%(name)s is linked to the beneficiary record.") if code.strip()
+                                   else _("The link of %(name)s to a beneficiary record is removed."))
+                         % {"name": registration.full_name})
+    return _to_event(event)
+
+
 @organisation_view(perm.VIEW_EVENTS)
 def event_ics(request, org, event_pk):
     event = selectors.event_get_for(organisation=request.organisation, pk=event_pk)

@@ -24,7 +24,7 @@ from peercircle.groups.models import (
 )
 from peercircle.organisations.models import Membership
 from peercircle.organisations.roles import Role
-from peercircle.people.models import Beneficiary
+from peercircle.people.selectors import beneficiary_by_code
 from peercircle.people.services import require_consent
 
 ANIMATOR_ROLES = (Role.VOLUNTEER, Role.COORDINATOR, Role.STAFF, Role.SUPERVISOR)
@@ -123,20 +123,11 @@ def group_end(*, actor, group: SelfHelpGroup, ended_on: datetime.date) -> SelfHe
     return audited_save(group, actor=actor, organisation=group.organisation)
 
 
-def _beneficiary_by_code(organisation, code: str, field: str = "code") -> Beneficiary:
-    beneficiary = Beneficiary.objects.filter(organisation=organisation,
-                                             code__iexact=code.strip()).first()
-    if beneficiary is None:
-        raise ValidationError({field: _("No person with this code. Check the code on the "
-                                        "person's card.")})
-    return beneficiary
-
-
 def group_member_add(*, actor, group: SelfHelpGroup, code: str,
                      joined_on: datetime.date | None = None) -> GroupMember:
     """Add a person by code; membership is personal data, so it needs their consent."""
     joined_on = joined_on or timezone.localdate()
-    beneficiary = _beneficiary_by_code(group.organisation, code)
+    beneficiary = beneficiary_by_code(group.organisation, code)
     if joined_on > timezone.localdate():
         raise ValidationError({"joined_on": _("This date cannot be in the future.")})
     with transaction.atomic():
@@ -289,7 +280,7 @@ def initiative_update(*, actor, initiative: Initiative, title: str, goal: str, s
 
 def initiative_participant_add(*, actor, initiative: Initiative, code: str) -> Initiative:
     """Name a participant (by code, with consent); people not named are a head-count."""
-    beneficiary = _beneficiary_by_code(initiative.organisation, code)
+    beneficiary = beneficiary_by_code(initiative.organisation, code)
     if initiative.participants.filter(pk=beneficiary.pk).exists():
         raise ValidationError({"code": _("This person is already a participant.")})
     with transaction.atomic():

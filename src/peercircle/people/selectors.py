@@ -1,7 +1,9 @@
 """Reads about beneficiaries, families and consent. Identities are opened only via services."""
 
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from peercircle.people.models import Beneficiary, Consent, Family
 
@@ -31,6 +33,16 @@ def beneficiary_list(*, organisation, search: str = "", need=None) -> QuerySet[B
 def beneficiary_get_for(*, organisation, pk: int) -> Beneficiary:
     """The beneficiary of this organisation; missing and foreign alike are 404."""
     return get_object_or_404(beneficiary_list(organisation=organisation), pk=pk)
+
+
+def beneficiary_by_code(organisation, code: str, field: str = "code") -> Beneficiary:
+    """The person with this card code (any letter case); a clear error on `field` otherwise."""
+    beneficiary = Beneficiary.objects.filter(organisation=organisation,
+                                             code__iexact=code.strip()).first()
+    if beneficiary is None:
+        raise ValidationError({field: _("No person with this code. Check the code on the "
+                                        "person's card.")})
+    return beneficiary
 
 
 def beneficiaries_without_consent(*, organisation) -> QuerySet[Beneficiary]:
