@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -201,6 +202,10 @@ def test_a_registration_linked_to_a_beneficiary_counts_them_by_name(scoped, memb
     assert activity.anonymous_count == 1
     with pytest.raises(ValidationError, match="already linked to this person"):
         services.registration_link(actor=organiser, registration=irina, code="B-0042")
+    irina.beneficiary = person  # two coordinators at once: the database keeps one link
+    with pytest.raises(IntegrityError), transaction.atomic():
+        irina.save()
+    irina.refresh_from_db()
     services.registration_link(actor=organiser, registration=olga, code="")
     activity.refresh_from_db()
     assert not activity.participants.exists() and activity.anonymous_count == 2

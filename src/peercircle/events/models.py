@@ -189,9 +189,17 @@ class Registration(OrganisationOwned):
 
     class Meta:
         ordering = ["created_at", "id"]
-        constraints = [models.UniqueConstraint(
-            fields=["event", "email"], condition=~Q(status="cancelled"),
-            name="registration_unique_active_email")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "email"], condition=~Q(status="cancelled"),
+                name="registration_unique_active_email"),
+            models.UniqueConstraint(
+                fields=["event", "beneficiary"],
+                condition=Q(beneficiary__isnull=False) & ~Q(status="cancelled"),
+                name="registration_one_live_link_per_person",
+                violation_error_message=_("Another registration for this event is already "
+                                          "linked to this person.")),
+        ]
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
 
