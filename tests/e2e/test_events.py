@@ -18,6 +18,19 @@ pytestmark = pytest.mark.e2e
 PHONE = {"width": 390, "height": 844}
 
 
+def _coordinator():
+    """A coordinator with two-factor set up, and their organisation."""
+    membership = factories.MembershipFactory(role=Role.COORDINATOR)
+    give_totp(membership.user)
+    return membership.organisation, membership.user
+
+
+def _held_two_days_ago(org, title: str):
+    starts = timezone.now() - datetime.timedelta(days=2)
+    return EventFactory(organisation=org, title=title, starts_at=starts,
+                        ends_at=starts + datetime.timedelta(hours=2))
+
+
 def test_public_registration_with_waiting_list(e2e, page):
     org = factories.OrganisationFactory(slug="vmeste", name="Вместе")
     with scopes_disabled():
@@ -111,9 +124,7 @@ def test_volunteer_marks_attendance_on_a_phone(e2e, page):
 
 
 def test_calendar_plan_timeline_highlights_overdue_items(e2e, page):
-    membership = factories.MembershipFactory(role=Role.COORDINATOR)
-    org = membership.organisation
-    give_totp(membership.user)
+    org, coordinator = _coordinator()
     today = timezone.localdate()
     with scopes_disabled():
         first = PlanItemFactory(plan__organisation=org, number=1, title="Seminar-training",
@@ -126,7 +137,7 @@ def test_calendar_plan_timeline_highlights_overdue_items(e2e, page):
                         starts_on=today - datetime.timedelta(days=5),
                         ends_on=today + datetime.timedelta(days=50), status="in_progress")
         EventFactory(organisation=org, title="Webinar on boundaries", plan_item=first)
-    sign_in_as(page, e2e, membership.user)
+    sign_in_as(page, e2e, coordinator)
     page.goto(f"{e2e.url}/o/{org.slug}/plans/")
     page.get_by_role("link", name=first.plan.title).click()
     timeline = page.get_by_role("list", name="Timeline of the plan")
@@ -147,13 +158,9 @@ def test_calendar_plan_timeline_highlights_overdue_items(e2e, page):
 
 
 def test_coordinator_creates_an_event_and_reads_its_feedback(e2e, page):
-    membership = factories.MembershipFactory(role=Role.COORDINATOR)
-    org, coordinator = membership.organisation, membership.user
-    give_totp(coordinator)
-    starts = timezone.now() - datetime.timedelta(days=2)
+    org, coordinator = _coordinator()
     with scopes_disabled():
-        past = EventFactory(organisation=org, title="Burnout prevention webinar",
-                            starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
+        past = _held_two_days_ago(org, "Burnout prevention webinar")
         for rating, comment in ((5, "Very useful"), (4, ""), (5, "More practice, please")):
             RegistrationFactory(event=past)
             past.feedback.create(organisation=org, rating=rating, usefulness=4,
@@ -188,13 +195,9 @@ def test_coordinator_creates_an_event_and_reads_its_feedback(e2e, page):
 
 
 def test_a_coordinator_links_a_participant_to_their_beneficiary_record(e2e, page):
-    membership = factories.MembershipFactory(role=Role.COORDINATOR)
-    org, coordinator = membership.organisation, membership.user
-    give_totp(coordinator)
-    starts = timezone.now() - datetime.timedelta(days=2)
+    org, coordinator = _coordinator()
     with scopes_disabled():
-        event = EventFactory(organisation=org, title="Parents' circle", starts_at=starts,
-                             ends_at=starts + datetime.timedelta(hours=2))
+        event = _held_two_days_ago(org, "Parents' circle")
         event.organisers.set([coordinator])
         olga = RegistrationFactory(event=event, full_name="Olga Petrova")
         RegistrationFactory(event=event, full_name="Irina Zaitseva")

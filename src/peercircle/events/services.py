@@ -255,13 +255,11 @@ def registration_link(*, actor, registration: Registration, code: str) -> Regist
     with transaction.atomic():
         if beneficiary is not None:
             require_consent([beneficiary])
-            if event.registrations.filter(beneficiary=beneficiary).exclude(
-                    pk=registration.pk).exclude(status=Registration.Status.CANCELLED).exists():
-                raise ValidationError({"code": _(
-                    "Another registration for this event is already linked to this person.")})
         if registration.beneficiary_id == (beneficiary.pk if beneficiary else None):
             return registration
         registration.beneficiary = beneficiary
+        # a second live link of the same person to this event is refused by the model's
+        # constraint (registration_one_live_link_per_person), checked here before the write
         audited_save(registration, actor=actor, organisation=event.organisation,
                      masked=frozenset({"email", "token"}))
         for day in registration.attendance.values_list("day", flat=True):

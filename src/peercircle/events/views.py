@@ -140,7 +140,8 @@ def registration_link(request, org, event_pk, registration_pk):
     try:
         services.registration_link(actor=request.user, registration=registration, code=code)
     except ValidationError as error:
-        messages.error(request, "{}: {}".format(registration.full_name, " ".join(error.messages)))
+        messages.error(request, _("%(name)s: %(error)s") % {
+            "name": registration.full_name, "error": " ".join(error.messages)})
     else:
         messages.success(request, (_("%(name)s is linked to the beneficiary record.") if code.strip()
                                    else _("The link of %(name)s to a beneficiary record is removed."))
@@ -169,6 +170,11 @@ def _chosen_day(event, value) -> datetime.date:
         return day
     today = timezone.localdate()
     return today if today in days else days[0]
+
+
+def _to_attendance(org: str, event, day: datetime.date):
+    return redirect(reverse("events:attendance", kwargs={"org": org, "event_pk": event.pk})
+                    + f"?day={day.isoformat()}")
 
 
 @organisation_view(perm.MARK_ATTENDANCE)
@@ -204,8 +210,7 @@ def attendance_toggle(request, org, event_pk, registration_pk):
             "error": error, "present_count": count, "oob_count": True, "can_mark_day": True})
     if error:
         messages.error(request, error)
-    return redirect(reverse("events:attendance", kwargs={"org": org, "event_pk": event.pk})
-                    + f"?day={day.isoformat()}")
+    return _to_attendance(org, event, day)
 
 
 @require_POST
@@ -225,8 +230,7 @@ def attendance_all(request, org, event_pk):
         messages.success(request, ngettext("%(count)d more person is marked present.",
                                            "%(count)d more people are marked present.",
                                            changed) % {"count": changed})
-    return redirect(reverse("events:attendance", kwargs={"org": org, "event_pk": event.pk})
-                    + f"?day={day.isoformat()}")
+    return _to_attendance(org, event, day)
 
 
 # --- feedback results -------------------------------------------------------------------------
