@@ -67,12 +67,23 @@ def sign_in_as(page, live_server, user) -> None:
                                "url": live_server.url}])
 
 
+def settled(page) -> None:
+    """Wait until the page a click navigated to has loaded.
+
+    A click returns once the navigation has started, when the new document may not have a
+    head yet; checks and screenshots look at the loaded page, not at the one in between.
+    """
+    page.wait_for_load_state("load")
+
+
 def screenshot(page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    settled(page)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 def assert_accessible(page) -> None:
+    settled(page)
     # colours are checked as they settle, not halfway through a button's colour transition
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; "
                                "animation: none !important; }")
@@ -98,3 +109,4 @@ def open_menu(page, menu: str, link: str) -> None:
     navigation = page.get_by_role("navigation", name="Main menu")
     navigation.get_by_role("button", name=menu).click()
     navigation.get_by_role("link", name=link, exact=True).click()
+    settled(page)
