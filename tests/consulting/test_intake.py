@@ -7,8 +7,7 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from peercircle.consulting import services
-from peercircle.consulting.crisis import crisis_terms_found
-from peercircle.consulting.models import CrisisTerm, HelpRequest
+from peercircle.consulting.models import HelpRequest
 from peercircle.consulting.selectors import bulk_proposal, proposals
 from peercircle.core.models import HelpArea
 from peercircle.people.models import BeneficiaryIdentity, Consent
@@ -51,21 +50,6 @@ def test_a_public_request_creates_a_pseudonymous_case_with_consent(org, oncology
                                   "chcę się zabić, nie chcę żyć", "I want to die"])
 def test_crisis_words_flag_a_request(org, oncology, text):
     assert _submit(org, oncology, text).crisis_flag
-
-
-def test_a_network_keeps_its_own_crisis_words(coordinator, oncology):
-    network = factories.NetworkFactory()
-    hub = factories.OrganisationFactory(network=network, coordinates_network=True)
-    assert crisis_terms_found("хочу уйти из жизни", network) == []
-    services.crisis_term_add(actor=coordinator, organisation=hub, language="ru",
-                             term="Уйти из жизни")
-    assert crisis_terms_found("хочу уйти из жизни", network) == ["уйти из жизни"]
-    assert crisis_terms_found("хочу уйти из жизни", None) == []  # the defaults stay as shipped
-    default = CrisisTerm.objects.get(network=None, term="суицид")
-    services.crisis_term_remove(actor=coordinator, organisation=hub, term_pk=default.pk)
-    assert crisis_terms_found("мысли про суицид", network) == []
-    with pytest.raises(ValidationError):
-        services.crisis_term_add(actor=coordinator, organisation=hub, language="ru", term="уйти из жизни")
 
 
 def test_proposals_explain_and_respect_load(org, oncology, coordinator):

@@ -14,7 +14,6 @@ from django.apps import apps as django_apps
 from django.conf import settings
 from django.test import Client
 
-from peercircle.consulting.crisis import load_default_terms
 from peercircle.core import reference
 
 # Playwright's sync API runs an event loop in the test thread; the test still talks to the
@@ -53,7 +52,6 @@ def browser_context_args(browser_context_args):
 def e2e(live_server, transactional_db, page, settings):
     settings.MEDIA_ROOT = settings.BASE_DIR / "test-results" / "media"
     reference.load(django_apps)  # transactional tests flush the data migrations' rows
-    load_default_terms(django_apps)
     page.set_default_timeout(15_000)
     return live_server
 

@@ -2,12 +2,11 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
-from peercircle.consulting.crisis import crisis_terms_found, normalise, terms_for
+from peercircle.consulting.crisis import crisis_terms_found, normalise, term_display
 from peercircle.consulting.models import CrisisTerm, HelpRequest
 from peercircle.consulting.selectors import consultants_with_load
 from peercircle.core.audit import audit_record, audited_save
@@ -90,22 +89,15 @@ def routing_bulk_confirm(*, actor, organisation, pairs: list[tuple[int, int]]) -
     return len(pairs)
 
 
-def _network_copy(network) -> None:
-    """A network's first edit turns the shipped defaults into its own list."""
-    if not CrisisTerm.objects.filter(network=network).exists():
-        CrisisTerm.objects.bulk_create(
-            CrisisTerm(network=network, language=t.language, term=t.term)
-            for t in terms_for(None))
-
-
 def crisis_term_add(*, actor, organisation, language: str, term: str) -> CrisisTerm:
+    """A word the network adds to the shipped lists (they stay in force)."""
     network = organisation.network
-    term = normalise(term)
-    if len(term) < 3:
+    term = term_display(term)
+    if len(normalise(term).replace(" ", "")) < 3:
         raise ValidationError({"term": _("Give at least three letters.")})
     with transaction.atomic():
-        _network_copy(network)
-        if CrisisTerm.objects.filter(network=network, language=language, term=term).exists():
+        own = CrisisTerm.objects.select_for_update().filter(network=network)
+        if any(normalise(t.term) == normalise(term) for t in own):
             raise ValidationError({"term": _("This word is already in the list.")})
         created = CrisisTerm.objects.create(network=network, language=language, term=term)
         audit_record(actor=actor, organisation=organisation, action=AuditEntry.Action.CREATE,
@@ -114,13 +106,9 @@ def crisis_term_add(*, actor, organisation, language: str, term: str) -> CrisisT
 
 
 def crisis_term_remove(*, actor, organisation, term_pk: int) -> None:
-    network = organisation.network
+    """Remove one of the network's own words; the shipped lists cannot be shortened."""
     with transaction.atomic():
-        _network_copy(network)
-        own = CrisisTerm.objects.filter(network=network)
-        original = CrisisTerm.objects.filter(
-            Q(network=network) | Q(network__isnull=True), pk=term_pk).first()
-        target = original and own.filter(language=original.language, term=original.term).first()
+        target = CrisisTerm.objects.filter(network=organisation.network, pk=term_pk).first()
         if target is None:
             raise ValidationError(_("This word is not in the network's list."))
         audit_record(actor=actor, organisation=organisation, action=AuditEntry.Action.DELETE,

@@ -10,7 +10,7 @@ from django_scopes import scope
 
 from peercircle.consulting import permissions as perm
 from peercircle.consulting import selectors, services
-from peercircle.consulting.crisis import terms_for
+from peercircle.consulting.crisis import default_terms, network_terms
 from peercircle.consulting.forms import CrisisTermForm, RequestForm
 from peercircle.consulting.models import HelpRequest
 from peercircle.core.access import organisation_view, public_view
@@ -165,8 +165,9 @@ def crisis_terms(request, org):
     done = submit(request, form, services.crisis_term_add, actor=request.user,
                   organisation=organisation, success=_("The word is added."),
                   then=lambda _term: redirect("consulting:crisis_terms", org=org))
-    return done or render(request, "consulting/crisis_terms.html",
-                          {"form": form, "terms": terms_for(organisation.network)})
+    return done or render(request, "consulting/crisis_terms.html", {
+        "form": form, "terms": network_terms(organisation.network),
+        "shipped": sorted(default_terms().items())})
 
 
 @require_POST

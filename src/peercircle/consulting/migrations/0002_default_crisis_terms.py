@@ -1,12 +1,9 @@
 from django.db import migrations
 
-
-def load_terms(apps, schema_editor):
-    from peercircle.consulting.crisis import load_default_terms
-
-    load_default_terms(apps)
+# The first release stored the shipped crisis words as rows without a network; they now live in
+# consulting/crisis_lexicon.py (0005 removes rows an earlier run of this migration left).
 
 
 class Migration(migrations.Migration):
     dependencies = [("consulting", "0001_initial")]
-    operations = [migrations.RunPython(load_terms, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop)]
