@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -194,6 +195,13 @@ def consultation_new(request, org):
     from peercircle.core.forms import call_service
     from peercircle.core.services import activity_record
 
+    from peercircle.consulting import offline
+
+    queue = offline.queue_token(request.user, request.organisation)
+    if request.method == "POST" and request.headers.get("X-Offline-Queue", queue) != queue:
+        # Kept on the device for someone else (a page left open while another person signed
+        # in): never recorded under this person; the script keeps it for its owner.
+        return HttpResponse(status=409)
     beneficiaries = beneficiaries_for_logging(organisation=request.organisation,
                                               user=request.user, permissions=request.permissions)
     form = ConsultationForm(request.POST or None, organisation=request.organisation,
@@ -211,8 +219,14 @@ def consultation_new(request, org):
                 return HttpResponse(status=204, headers={"X-Location": reverse(target, kwargs={
                     "org": org})})
             return redirect(target, org=org)
-    return render(request, "consulting/consultation_form.html", {"form": form},
-                  status=400 if form.is_bound else 200)
+    response = render(request, "consulting/consultation_form.html", {
+        "form": form,
+        "offline_person": offline.person_token(request.user),
+        "offline_queue": queue,
+        "offline_key": offline.queue_key(request.user, request.organisation),
+    }, status=400 if form.is_bound else 200)
+    add_never_cache_headers(response)  # the page carries the key of the device's queue
+    return response
 
 
 @organisation_view(perm.LOG_CONSULTATION)
