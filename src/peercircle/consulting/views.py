@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_scopes import scope
 
+from peercircle.consulting import offline, selectors, services
 from peercircle.consulting import permissions as perm
-from peercircle.consulting import selectors, services
 from peercircle.consulting.crisis import default_terms, network_terms
 from peercircle.consulting.forms import CrisisTermForm, RequestForm
 from peercircle.consulting.models import HelpRequest
@@ -194,8 +194,6 @@ def consultation_new(request, org):
     from peercircle.consulting.consultations import beneficiaries_for_logging
     from peercircle.core.forms import call_service
     from peercircle.core.services import activity_record
-
-    from peercircle.consulting import offline
 
     queue = offline.queue_token(request.user, request.organisation)
     if request.method == "POST" and request.headers.get("X-Offline-Queue", queue) != queue:
