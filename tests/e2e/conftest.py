@@ -46,7 +46,10 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def browser_context_args(browser_context_args):
-    return {**browser_context_args, "locale": "en-GB", "viewport": {"width": 1280, "height": 900}}
+    # Reduced motion: colours are checked as they settle, not halfway through a transition
+    # (peercircle.css switches transitions off for it; an injected <style> would break the CSP).
+    return {**browser_context_args, "locale": "en-GB", "viewport": {"width": 1280, "height": 900},
+            "reduced_motion": "reduce"}
 
 
 @pytest.fixture
@@ -55,7 +58,11 @@ def e2e(live_server, transactional_db, page, settings):
     reference.load(django_apps)  # transactional tests flush the data migrations' rows
     load_default_terms(django_apps)
     page.set_default_timeout(15_000)
-    return live_server
+    violations = []
+    page.on("console", lambda message: violations.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    yield live_server
+    assert violations == [], "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 def sign_in_as(page, live_server, user) -> None:
@@ -84,9 +91,6 @@ def screenshot(page, name: str) -> None:
 
 def assert_accessible(page) -> None:
     settled(page)
-    # colours are checked as they settle, not halfway through a button's colour transition
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important; "
-                               "animation: none !important; }")
     results = Axe().run(page)
     serious = [v for v in results.response["violations"]
                if v.get("impact") in ("serious", "critical")]
