@@ -1,0 +1,70 @@
+"""Public pages in a real browser: the one 429 page (in Polish and Russian), the honeypot
+out of sight, and the Content-Security-Policy keeping pages whole (bars sized from static code)."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+from django_scopes import scopes_disabled
+from playwright.sync_api import expect
+
+from tests import factories
+from tests.e2e.conftest import assert_accessible, screenshot, sign_in_as
+
+pytestmark = pytest.mark.e2e
+
+
+def _over_the_limit(url_name: str, organisation) -> None:
+    """As if this browser had already sent the form as often as the page allows."""
+    cache.set(f"ratelimit:{url_name}:public_organisation:{organisation.pk}:post:127.0.0.1",
+              100, timeout=3600)
+
+
+@pytest.mark.parametrize("locale,heading,text", [
+    ("pl-PL", "Spróbuj później", "zbyt wiele żądań"),
+    ("ru-RU", "Попробуйте позже", "слишком много запросов"),
+])
+def test_item_3_a_person_over_the_limit_sees_the_one_translated_page(e2e, browser, locale,
+                                                                     heading, text):
+    org = factories.OrganisationFactory(name="Stowarzyszenie «Razem»")
+    context = browser.new_context(locale=locale, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    violations = []
+    page.on("console", lambda m: violations.append(m.text)
+            if "Content Security Policy" in m.text else None)
+    page.goto(f"{e2e.url}/apply/{org.slug}/")
+    honeypot = page.locator("input[name=website]")
+    expect(honeypot).to_have_count(1)
+    expect(honeypot).not_to_be_in_viewport()
+    _over_the_limit("volunteer_apply", org)
+    page.locator("main form button[type=submit]").click()
+    expect(page.get_by_role("heading", name=heading)).to_be_visible()
+    expect(page.get_by_text(text)).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, f"public_429_{locale[:2]}")
+    context.close()
+    assert violations == []
+
+
+def test_finding_15_bars_and_timelines_keep_their_sizes_under_the_policy(e2e, page):
+    from tests.events.factories import PlanItemFactory
+
+    membership = factories.MembershipFactory(role="coordinator")
+    from tests.conftest import give_totp
+
+    give_totp(membership.user)
+    today = timezone.localdate()
+    with scopes_disabled():
+        item = PlanItemFactory(plan__organisation=membership.organisation, number=1,
+                               title="Round table", starts_on=today - datetime.timedelta(days=30),
+                               ends_on=today + datetime.timedelta(days=30), status="in_progress")
+    sign_in_as(page, e2e, membership.user)
+    page.goto(f"{e2e.url}/o/{membership.organisation.slug}/plans/{item.plan.pk}/")
+    bar = page.locator(".timeline-bar").first
+    expect(bar).to_be_visible()
+    track = page.locator(".timeline-track").first.bounding_box()
+    box = bar.bounding_box()
+    # sized by peercircle.js from data-left/data-width: neither zero-width nor the whole track
+    assert 0 < box["width"] < track["width"]
+    assert box["x"] >= track["x"]
