@@ -56,15 +56,15 @@ def test_item_3_every_public_organisation_page_goes_through_the_one_rule():
 
 
 def test_item_3_no_view_resolves_a_public_organisation_itself():
-    for route, name, view in _patterns():
+    for _route, name, view in _patterns():
         rule = access_rule_of(view)
         if rule is not None and rule.kind.startswith("public_"):
             source = inspect.getsource(view)
-            forbidden = ["organisation_by_slug", "Network.objects", "allow("]
+            repeated = ["organisation_by_slug", "Network.objects", "allow("]
             if rule.kind == "public_organisation":  # a network form scopes to the member it picks
-                forbidden.append("scope(organisation")
-            for forbidden in forbidden:
-                assert forbidden not in source, f"{name} repeats the rule's work: {forbidden}"
+                repeated.append("scope(organisation")
+            for work in repeated:
+                assert work not in source, f"{name} repeats the rule's work: {work}"
 
 
 # --- finding 6: the client address behind the proxy --------------------------------------------
