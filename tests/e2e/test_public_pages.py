@@ -68,3 +68,45 @@ def test_finding_15_bars_and_timelines_keep_their_sizes_under_the_policy(e2e, pa
     # sized by peercircle.js from data-left/data-width: neither zero-width nor the whole track
     assert 0 < box["width"] < track["width"]
     assert box["x"] >= track["x"]
+
+
+def test_finding_13b_a_coordinator_finds_the_earlier_record_of_a_returning_applicant(e2e, browser):
+    from peercircle.volunteers.models import Stage, Volunteer
+    from tests.conftest import give_totp
+
+    membership = factories.MembershipFactory(role="coordinator", user__language="pl")
+    give_totp(membership.user)
+    org = membership.organisation
+    with scopes_disabled():
+        earlier = factories.VolunteerFactory(organisation=org, full_name="Anna Kowalska",
+                                             email="anna@example.org", stage=Stage.LEFT)
+    applicant = browser.new_context(locale="pl-PL")
+    form = applicant.new_page()
+    form.goto(f"{e2e.url}/apply/{org.slug}/")
+    form.locator("input[name=full_name]").fill("Anna Kowalska-Nowak")
+    form.locator("input[name=email]").fill("anna@example.org")
+    form.locator("textarea[name=motivation]").fill("Wracam, by pomagać.")
+    form.locator("input[name=consent]").check()
+    form.locator("main form button[type=submit]").click()
+    expect(form.get_by_role("heading", name="Dziękujemy")).to_be_visible()
+    applicant.close()
+    with scopes_disabled():
+        new = Volunteer.objects.get(full_name="Anna Kowalska-Nowak")
+        earlier.refresh_from_db()
+    assert earlier.stage == Stage.LEFT and earlier.full_name == "Anna Kowalska"
+    coordinator = browser.new_context(locale="pl-PL", viewport={"width": 1280, "height": 900})
+    page = coordinator.new_page()
+    violations = []
+    page.on("console", lambda m: violations.append(m.text)
+            if "Content Security Policy" in m.text else None)
+    sign_in_as(page, e2e, membership.user)
+    page.goto(f"{e2e.url}/o/{org.slug}/volunteers/{new.pk}/")
+    note = page.locator("#possible-duplicate")
+    expect(note).to_contain_text("możliwy duplikat rekordu")
+    assert_accessible(page)
+    screenshot(page, "volunteer_possible_duplicate_pl")
+    note.get_by_role("link", name="Anna Kowalska").click()
+    expect(page.get_by_role("heading", name="Anna Kowalska")).to_be_visible()
+    expect(page.locator("#later-applications")).to_contain_text("Anna Kowalska-Nowak")
+    coordinator.close()
+    assert violations == []
