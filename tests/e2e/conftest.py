@@ -13,6 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.apps import apps as django_apps
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import Browser
 
 from peercircle.consulting.crisis import load_default_terms
 from peercircle.core import reference
@@ -53,14 +54,28 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture
-def e2e(live_server, transactional_db, page, settings):
+def e2e(live_server, transactional_db, page, settings, monkeypatch):
     settings.MEDIA_ROOT = settings.BASE_DIR / "test-results" / "media"
     reference.load(django_apps)  # transactional tests flush the data migrations' rows
     load_default_terms(django_apps)
     page.set_default_timeout(15_000)
+    # A page the Content-Security-Policy broke (a refused inline style or script) fails the test,
+    # whether it is the test's `page` or one of a context the test opens itself.
     violations = []
-    page.on("console", lambda message: violations.append(message.text)
-            if "Content Security Policy" in message.text else None)
+
+    def watch(message) -> None:
+        if "Content Security Policy" in message.text:
+            violations.append(message.text)
+
+    page.on("console", watch)
+    new_context = Browser.new_context
+
+    def watched_context(self, *args, **kwargs):
+        context = new_context(self, *args, **kwargs)
+        context.on("console", watch)
+        return context
+
+    monkeypatch.setattr(Browser, "new_context", watched_context)
     yield live_server
     assert violations == [], "Content-Security-Policy violations:\n" + "\n".join(violations)
 

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.cache import cache
+from django.shortcuts import render
 
 
 def client_address(request) -> str:
@@ -46,8 +47,6 @@ def allow(key: str, *, limit: int, window_seconds: int) -> bool:
 
 def limited_response(request):
     """The one answer to a person over a limit."""
-    from django.shortcuts import render
-
     return render(request, "429.html", status=429)
 
 
