@@ -79,7 +79,20 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "peercircle.accounts.middleware.RequireTwoFactorMiddleware",
     "peercircle.core.middleware.OrganisationScopeMiddleware",
+    "peercircle.core.middleware.ContentSecurityPolicyMiddleware",
 ]
+
+# No inline script or style anywhere: behaviour lives in static files (docs/deployment.md).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+
+# How many proxies of our own stand before the application (the TLS proxy of
+# docs/deployment.md is one). Each appends the address it saw to X-Forwarded-For; the client's
+# address is the right-most one none of them added. 0: the header is ignored.
+TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_HOPS
 
 ROOT_URLCONF = "peercircle.urls"
 WSGI_APPLICATION = "peercircle.wsgi.application"

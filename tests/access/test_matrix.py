@@ -197,14 +197,22 @@ def test_organisation_url_matrix(client, world, route, name, view):
     assert problems == [], f"{name}: " + "; ".join(problems)
 
 
+PUBLIC_KINDS = ("public", "public_organisation", "public_network")
+
+
 @pytest.mark.parametrize("route,name,view", OTHER_URLS, ids=[n for _, n, _ in OTHER_URLS])
 def test_url_outside_organisations(client, world, route, name, view):
     rule = access_rule_of(view)
     url = _url(name, route, None, world["samples"]["own"])
     response = client.get(url)
-    if rule.kind == "public":
+    if rule.kind in PUBLIC_KINDS:
         assert not _is_login_redirect(response)
         assert response.status_code < 500
+        if rule.kind != "public":  # an unknown organisation or network is a 404
+            for key in ("organisation_slug", "network_slug"):
+                url = url.replace(f"/{world['samples']['own'][key]}/", "/no-such-slug/")
+            assert client.get(url).status_code == 404
+            assert client.post(url).status_code == 404
     else:
         assert rule.kind == "signed_in"
         assert _is_login_redirect(response)

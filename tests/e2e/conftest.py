@@ -13,6 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.apps import apps as django_apps
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import Browser
 
 from peercircle.core import reference
 
@@ -45,15 +46,36 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def browser_context_args(browser_context_args):
-    return {**browser_context_args, "locale": "en-GB", "viewport": {"width": 1280, "height": 900}}
+    # Reduced motion: colours are checked as they settle, not halfway through a transition
+    # (peercircle.css switches transitions off for it; an injected <style> would break the CSP).
+    return {**browser_context_args, "locale": "en-GB", "viewport": {"width": 1280, "height": 900},
+            "reduced_motion": "reduce"}
 
 
 @pytest.fixture
-def e2e(live_server, transactional_db, page, settings):
+def e2e(live_server, transactional_db, page, settings, monkeypatch):
     settings.MEDIA_ROOT = settings.BASE_DIR / "test-results" / "media"
     reference.load(django_apps)  # transactional tests flush the data migrations' rows
     page.set_default_timeout(15_000)
-    return live_server
+    # A page the Content-Security-Policy broke (a refused inline style or script) fails the test,
+    # whether it is the test's `page` or one of a context the test opens itself.
+    violations = []
+
+    def watch(message) -> None:
+        if "Content Security Policy" in message.text:
+            violations.append(message.text)
+
+    page.on("console", watch)
+    new_context = Browser.new_context
+
+    def watched_context(self, *args, **kwargs):
+        context = new_context(self, *args, **kwargs)
+        context.on("console", watch)
+        return context
+
+    monkeypatch.setattr(Browser, "new_context", watched_context)
+    yield live_server
+    assert violations == [], "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 def sign_in_as(page, live_server, user) -> None:
@@ -82,9 +104,6 @@ def screenshot(page, name: str) -> None:
 
 def assert_accessible(page) -> None:
     settled(page)
-    # colours are checked as they settle, not halfway through a button's colour transition
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important; "
-                               "animation: none !important; }")
     results = Axe().run(page)
     serious = [v for v in results.response["violations"]
                if v.get("impact") in ("serious", "critical")]

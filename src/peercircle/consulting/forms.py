@@ -3,13 +3,11 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from peercircle.consulting.models import Urgency
-from peercircle.core.forms import StyledForm
+from peercircle.core.forms import HoneypotForm, StyledForm
 from peercircle.core.models import Format, HelpArea, Region
 
-HONEYPOT = "website"
 
-
-class RequestForm(StyledForm, forms.Form):
+class RequestForm(StyledForm, HoneypotForm):
     name = forms.CharField(label=_("How may we call you?"), max_length=100,
                            help_text=_("A first name or a nickname is enough."))
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
@@ -25,17 +23,6 @@ class RequestForm(StyledForm, forms.Form):
                               required=False, widget=forms.Textarea(attrs={"rows": 4}))
     consent = forms.BooleanField(label=_(
         "I agree that the organisation keeps these details to arrange peer support for me."))
-    website = forms.CharField(required=False, label=_("Leave this field empty"),
-                              widget=forms.TextInput(attrs={"autocomplete": "off",
-                                                            "tabindex": "-1"}))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields[HONEYPOT].is_honeypot = True
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.data.get(HONEYPOT))
 
     def clean(self):
         data = super().clean()

@@ -14,79 +14,59 @@ from peercircle.consulting import permissions as perm
 from peercircle.consulting.crisis import default_terms, network_terms
 from peercircle.consulting.forms import CrisisTermForm, RequestForm
 from peercircle.consulting.models import HelpRequest
-from peercircle.core.access import organisation_view, public_view
+from peercircle.core.access import (
+    organisation_view,
+    public_network_view,
+    public_organisation_view,
+)
 from peercircle.core.forms import submit
-from peercircle.core.ratelimit import allow, client_address
-from peercircle.organisations.selectors import organisation_by_slug
 from peercircle.volunteers.selectors import volunteer_get_for
 
 REQUESTS_PER_HOUR = 5
 CRISIS_SESSION_KEY = "request_showed_crisis"
 
 
-def _public_organisation(slug):
-    organisation = organisation_by_slug(slug)
-    if organisation is None:
-        raise Http404
-    return organisation
+def _request_data(form) -> dict:
+    return {k: v for k, v in form.answer_data.items() if k != "consent"}
 
 
-@public_view
+@public_organisation_view(post_rate=f"{REQUESTS_PER_HOUR}/h")
 def request_help(request, organisation_slug):
     """The public request form: minimal data, consent, spam protection, crisis signs."""
-    organisation = _public_organisation(organisation_slug)
+    organisation = request.public_organisation
     form = RequestForm(request.POST or None, initial={"language": get_language()})
-    thanks = reverse("help_request_thanks", kwargs={"organisation_slug": organisation_slug})
-    if request.method == "POST":
-        if not allow(f"request:{organisation.pk}:{client_address(request)}",
-                     limit=REQUESTS_PER_HOUR, window_seconds=3600):
-            return render(request, "volunteers/apply_limited.html",
-                          {"organisation": organisation}, status=429)
-        if form.is_spam:
-            return redirect(thanks)
-        if form.is_valid():
-            data = {k: v for k, v in form.cleaned_data.items() if k not in ("consent", "website")}
-            with scope(organisation=organisation):
-                created = services.help_request_submit(organisation=organisation, **data)
+    if request.method == "POST" and form.is_valid():
+        if not form.is_spam:  # a robot gets the same answer, and nothing is saved
+            created = services.help_request_submit(organisation=organisation,
+                                                   **_request_data(form))
             request.session[CRISIS_SESSION_KEY] = created.crisis_flag
-            return redirect(thanks)
+        return redirect("help_request_thanks", organisation_slug=organisation_slug)
     return render(request, "consulting/request_form.html",
                   {"form": form, "organisation": organisation})
 
 
-@public_view
+@public_network_view(post_rate=f"{REQUESTS_PER_HOUR}/h")
 def request_help_network(request, network_slug):
     """One form for a whole network: the request goes to the member that fits it."""
-    from peercircle.organisations.models import Network
-
-    network = Network.objects.filter(slug=network_slug).first()
-    if network is None:
-        raise Http404
+    network = request.public_network
     form = RequestForm(request.POST or None, initial={"language": get_language()})
-    if request.method == "POST":
-        if not allow(f"request-network:{network.pk}:{client_address(request)}",
-                     limit=REQUESTS_PER_HOUR, window_seconds=3600):
-            return render(request, "volunteers/apply_limited.html",
-                          {"organisation": network}, status=429)
-        if form.is_valid() and not form.is_spam:
-            data = {k: v for k, v in form.cleaned_data.items() if k not in ("consent", "website")}
-            organisation = services.network_member_for(network=network, need=data["need"],
-                                                       region=data["region"])
+    if request.method == "POST" and form.is_valid():
+        data = _request_data(form)
+        organisation = services.network_member_for(network=network, need=data["need"],
+                                                   region=data["region"])
+        if not form.is_spam:  # a robot gets the same answer, and nothing is saved
             with scope(organisation=organisation):
                 created = services.help_request_submit(organisation=organisation, **data)
             request.session[CRISIS_SESSION_KEY] = created.crisis_flag
-            return redirect("help_request_thanks", organisation_slug=organisation.slug)
-        if form.is_spam:
-            return redirect("help_request_network", network_slug=network_slug)
+        return redirect("help_request_thanks", organisation_slug=organisation.slug)
     return render(request, "consulting/request_form.html", {"form": form, "organisation": network})
 
 
-@public_view
+@public_organisation_view()
 def request_thanks(request, organisation_slug):
-    organisation = _public_organisation(organisation_slug)
     crisis = request.session.pop(CRISIS_SESSION_KEY, False)
     return render(request, "consulting/request_thanks.html",
-                  {"organisation": organisation, "crisis": crisis})
+                  {"organisation": request.public_organisation, "crisis": crisis})
 
 
 @organisation_view(perm.VIEW_REQUESTS)

@@ -146,11 +146,14 @@ def permissions_for_roles(roles: Iterable[str]) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class AccessRule:
-    kind: str  # "public", "signed_in" or "organisation"
+    kind: str  # "public", "public_organisation", "public_network", "signed_in" or "organisation"
     permission: str | None = None
     # The view also checks a relationship (e.g. only the two people of a supervision): permitted
     # roles still get 404 for records they are not party to.
     relationship: bool = False
+    # Public pages: the limit per client address for sending the form ("5/h") and for any request.
+    post_rate: str | None = None
+    read_rate: str | None = None
 
 
 ACCESS_ATTRIBUTE = "peercircle_access"
@@ -167,6 +170,23 @@ def _mark(rule: AccessRule) -> Callable:
 def public_view(view: Callable) -> Callable:
     """Open to anyone, signed in or not (login, public forms, invitation links)."""
     return _mark(AccessRule("public"))(view)
+
+
+def public_organisation_view(*, post_rate: str | None = None,
+                             read_rate: str | None = None) -> Callable[[Callable], Callable]:
+    """A public page of one organisation (`…/<organisation_slug>/…`, no sign-in).
+
+    The middleware resolves the organisation (404 for an unknown one) into
+    `request.public_organisation`, answers 429 over the page's rate limits (per client address),
+    and runs the view inside the organisation's scope.
+    """
+    return _mark(AccessRule("public_organisation", post_rate=post_rate, read_rate=read_rate))
+
+
+def public_network_view(*, post_rate: str | None = None,
+                        read_rate: str | None = None) -> Callable[[Callable], Callable]:
+    """A public page of a whole network (`…/<network_slug>/…`): `request.public_network`."""
+    return _mark(AccessRule("public_network", post_rate=post_rate, read_rate=read_rate))
 
 
 def signed_in_view(view: Callable) -> Callable:

@@ -9,6 +9,6 @@ class Config(AppConfig):
     default = True
 
     def ready(self) -> None:
-        from peercircle.core import freshness
+        from peercircle.core import checks, freshness  # noqa: F401 (checks register themselves)
 
         freshness.watch()

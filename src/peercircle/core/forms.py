@@ -5,6 +5,7 @@ from collections.abc import Callable
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 CHECK_WIDGETS = (forms.CheckboxInput, forms.CheckboxSelectMultiple, forms.RadioSelect)
 
@@ -18,6 +19,30 @@ def style_field(field: forms.Field) -> None:
     else:
         css = "form-control"
     widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+class HoneypotForm(forms.Form):
+    """A field people never see (rendered by `partials/honeypot.html`, off-screen); robots fill it.
+
+    A view answers a filled one exactly as it answers a success, and saves nothing.
+    """
+
+    website = forms.CharField(required=False, label=_("Leave this field empty"),
+                              widget=forms.TextInput(attrs={"autocomplete": "off",
+                                                            "tabindex": "-1"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].is_honeypot = True  # partials/form_fields.html leaves it out
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.data.get("website"))
+
+    @property
+    def answer_data(self) -> dict:
+        """The cleaned answers without the honeypot."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "website"}
 
 
 class StyledForm:

@@ -8,7 +8,12 @@ from django.urls import Resolver404, resolve
 from django_scopes import scope
 
 from peercircle.core.access import access_rule_of, permissions_for_roles
-from peercircle.organisations.selectors import membership_roles, organisation_by_slug
+from peercircle.core.ratelimit import limited_response, over_limit
+from peercircle.organisations.selectors import (
+    membership_roles,
+    network_by_slug,
+    organisation_by_slug,
+)
 
 PROJECT_MODULE = "peercircle."
 
@@ -32,6 +37,8 @@ class OrganisationScopeMiddleware:
             return self.get_response(request)  # allauth's own pages guard themselves
         if rule.kind == "public":
             return self.get_response(request)
+        if rule.kind in ("public_organisation", "public_network"):
+            return self._public_response(request, match, rule)
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
         if rule.kind == "signed_in":
@@ -50,3 +57,38 @@ class OrganisationScopeMiddleware:
             raise PermissionDenied
         with scope(organisation=organisation):
             return self.get_response(request)
+
+    def _public_response(self, request, match, rule):
+        """A public page of an organisation or a network: resolve it, limit, scope."""
+        if rule.kind == "public_organisation":
+            owner = organisation_by_slug(match.kwargs.get("organisation_slug"))
+            request.public_organisation = owner
+        else:
+            owner = network_by_slug(match.kwargs.get("network_slug"))
+            request.public_network = owner
+        if owner is None:
+            raise Http404
+        bucket = f"{match.url_name}:{rule.kind}:{owner.pk}"
+        if rule.read_rate and over_limit(request, f"{bucket}:read", rule.read_rate):
+            return limited_response(request)
+        if (rule.post_rate and request.method == "POST"
+                and over_limit(request, f"{bucket}:post", rule.post_rate)):
+            return limited_response(request)
+        if rule.kind == "public_network":
+            return self.get_response(request)
+        with scope(organisation=owner):
+            return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware:
+    """Sends the strict policy of `settings.CONTENT_SECURITY_POLICY` with every response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = getattr(settings, "CONTENT_SECURITY_POLICY", "")
+        if policy and "Content-Security-Policy" not in response:
+            response["Content-Security-Policy"] = policy
+        return response

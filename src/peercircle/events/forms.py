@@ -2,12 +2,10 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from peercircle.core.forms import DateInput, StyledForm
+from peercircle.core.forms import DateInput, HoneypotForm, StyledForm
 from peercircle.core.models import Programme
 from peercircle.events.models import Event, PlanItem
 from peercircle.organisations.models import Organisation, Partner
-
-HONEYPOT = "website"
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -75,25 +73,17 @@ class SessionForm(StyledForm, forms.Form):
     room = forms.CharField(label=_("Room or stream"), max_length=120, required=False)
 
 
-class RegistrationForm(StyledForm, forms.Form):
+class RegistrationForm(StyledForm, HoneypotForm):
     full_name = forms.CharField(label=_("Your name"), max_length=150)
     email = forms.EmailField(label=_("E-mail"), error_messages={
         "invalid": _("Enter a valid e-mail address, like name@example.org.")})
     join_waiting_list = forms.BooleanField(
         label=_("If there are no places left, put me on the waiting list"), required=False)
-    website = forms.CharField(required=False, label=_("Leave this field empty"),
-                              widget=forms.TextInput(attrs={"autocomplete": "off",
-                                                            "tabindex": "-1"}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields[HONEYPOT].is_honeypot = True
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["full_name"].widget.attrs["autocomplete"] = "name"
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.data.get(HONEYPOT))
 
 
 MARKS = [(n, str(n)) for n in range(5, 0, -1)]

@@ -11,9 +11,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_scopes import scope
 
-from peercircle.core.access import organisation_view, public_view
+from peercircle.core.access import organisation_view, public_organisation_view, public_view
 from peercircle.core.forms import call_service, submit
-from peercircle.core.ratelimit import allow, client_address
+from peercircle.core.ratelimit import limited_response, over_limit
 from peercircle.events import ical, selectors, services
 from peercircle.events import permissions as perm
 from peercircle.events.forms import (
@@ -25,26 +25,19 @@ from peercircle.events.forms import (
     SessionForm,
 )
 from peercircle.events.models import Registration
-from peercircle.organisations.selectors import organisation_by_slug
 
-PUBLIC_POSTS_PER_HOUR = 10
-PUBLIC_VIEWS_PER_10_MINUTES = 120
+PUBLIC_POST_RATE = "10/h"
+PUBLIC_READ_RATE = "120/10m"
 
 
 def _to_event(event):
     return redirect("events:detail", org=event.organisation.slug, event_pk=event.pk)
 
 
-def _limited(request, kind: str, organisation=None):
-    """Public pages: a generous limit for reading, a tight one for sending forms."""
-    where = f"{kind}:{organisation.pk if organisation else '-'}:{client_address(request)}"
-    if not allow(f"events-view:{client_address(request)}", limit=PUBLIC_VIEWS_PER_10_MINUTES,
-                 window_seconds=600):
-        return render(request, "events/public_limited.html", status=429)
-    if request.method == "POST" and not allow(where, limit=PUBLIC_POSTS_PER_HOUR,
-                                              window_seconds=3600):
-        return render(request, "events/public_limited.html", status=429)
-    return None
+def _limited(request, kind: str) -> bool:
+    """Token pages: a generous limit for reading, a tight one for sending forms."""
+    return (over_limit(request, f"{kind}:read", PUBLIC_READ_RATE)
+            or (request.method == "POST" and over_limit(request, kind, PUBLIC_POST_RATE)))
 
 
 def _ics_response(content: bytes, filename: str) -> HttpResponse:
@@ -339,62 +332,45 @@ def plan_item_edit(request, org, item_pk):
 
 # --- public pages (outside /o/<org>/) ---------------------------------------------------------
 
-def _public_event(organisation_slug, event_pk):
-    organisation = organisation_by_slug(organisation_slug)
-    if organisation is None:
-        raise Http404
-    return organisation
-
-
-@public_view
+@public_organisation_view(post_rate=PUBLIC_POST_RATE, read_rate=PUBLIC_READ_RATE)
 def register(request, organisation_slug, event_pk):
     """The public registration page: rate-limited, honeypot, capacity and a waiting list."""
-    organisation = _public_event(organisation_slug, event_pk)
-    limited = _limited(request, "event-register", organisation)
-    if limited:
-        return limited
-    with scope(organisation=organisation):
-        event = selectors.public_event_get(organisation=organisation, pk=event_pk)
-        form = RegistrationForm(request.POST or None)
-        if request.method == "POST":
-            if form.is_spam:
-                return render(request, "events/public_thanks.html", {"event": event})
-            if form.is_valid():
-                registration = call_service(
-                    form, services.registration_create, event=event,
-                    full_name=form.cleaned_data["full_name"], email=form.cleaned_data["email"],
-                    join_waiting_list=form.cleaned_data["join_waiting_list"],
-                    language=translation.get_language() or "ru",
-                    site_url=request.build_absolute_uri("/"))
-                if registration:
-                    return redirect("event_registration",
-                                    registration_token=registration.token)
-        return render(request, "events/public_register.html", {
-            "event": event, "form": form, "places_left": services.places_left(event),
-            "sessions": event.sessions.all(), "partners": event.partners.all(),
-            "co_organisations": event.co_organisations.all()})
+    organisation = request.public_organisation
+    event = selectors.public_event_get(organisation=organisation, pk=event_pk)
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_spam:
+            return render(request, "events/public_thanks.html", {"event": event})
+        if form.is_valid():
+            registration = call_service(
+                form, services.registration_create, event=event,
+                full_name=form.cleaned_data["full_name"], email=form.cleaned_data["email"],
+                join_waiting_list=form.cleaned_data["join_waiting_list"],
+                language=translation.get_language() or "ru",
+                site_url=request.build_absolute_uri("/"))
+            if registration:
+                return redirect("event_registration", registration_token=registration.token)
+    return render(request, "events/public_register.html", {
+        "event": event, "form": form, "places_left": services.places_left(event),
+        "sessions": event.sessions.all(), "partners": event.partners.all(),
+        "co_organisations": event.co_organisations.all()})
 
 
-@public_view
+@public_organisation_view(read_rate=PUBLIC_READ_RATE)
 def public_ics(request, organisation_slug, event_pk):
-    organisation = _public_event(organisation_slug, event_pk)
-    limited = _limited(request, "event-ics", organisation)
-    if limited:
-        return limited
-    with scope(organisation=organisation):
-        event = selectors.public_event_get(organisation=organisation, pk=event_pk)
-        url = request.build_absolute_uri(reverse("event_register", kwargs={
-            "organisation_slug": organisation.slug, "event_pk": event.pk}))
-        return _ics_response(ical.events_ics([event], name=event.title, url_for=lambda _e: url),
-                             f"event-{event.pk}.ics")
+    organisation = request.public_organisation
+    event = selectors.public_event_get(organisation=organisation, pk=event_pk)
+    url = request.build_absolute_uri(reverse("event_register", kwargs={
+        "organisation_slug": organisation.slug, "event_pk": event.pk}))
+    return _ics_response(ical.events_ics([event], name=event.title, url_for=lambda _e: url),
+                         f"event-{event.pk}.ics")
 
 
 @public_view
 def registration_page(request, registration_token):
     """The registrant's own page (the link in every e-mail): status, cancellation, feedback."""
-    limited = _limited(request, "event-registration")
-    if limited:
-        return limited
+    if _limited(request, "event-registration"):
+        return limited_response(request)
     registration = selectors.registration_by_token(registration_token)
     if registration is None:
         raise Http404
@@ -429,9 +405,8 @@ def registration_page(request, registration_token):
 
 @public_view
 def calendar_feed(request, feed_token):
-    limited = _limited(request, "event-feed")
-    if limited:
-        return limited
+    if _limited(request, "event-feed"):
+        return limited_response(request)
     events = selectors.feed_events(feed_token)
     if events is None:
         raise Http404

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from peercircle.core.forms import DateInput, StyledForm
+from peercircle.core.forms import DateInput, HoneypotForm, StyledForm
 from peercircle.core.models import Format
 from peercircle.mentoring.models import (
     Agreement,
@@ -15,14 +15,12 @@ from peercircle.mentoring.models import (
     PairEvent,
 )
 
-HONEYPOT = "website"
-
 
 def _today():
     return {"initial": timezone.localdate}  # a callable: evaluated when the form is shown
 
 
-class MentorApplicationForm(StyledForm, forms.Form):
+class MentorApplicationForm(StyledForm, HoneypotForm):
     full_name = forms.CharField(label=_("Your name"), max_length=150)
     email = forms.EmailField(label=_("E-mail"))
     phone = forms.CharField(label=_("Phone (optional)"), max_length=40, required=False)
@@ -35,17 +33,6 @@ class MentorApplicationForm(StyledForm, forms.Form):
         required=False)
     consent = forms.BooleanField(label=_(
         "I agree that the organisation keeps my answers to consider my application."))
-    website = forms.CharField(required=False, label=_("Leave this field empty"),
-                              widget=forms.TextInput(attrs={"autocomplete": "off",
-                                                            "tabindex": "-1"}))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields[HONEYPOT].is_honeypot = True
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.data.get(HONEYPOT))
 
 
 class ProgrammeForm(StyledForm, forms.Form):

@@ -107,13 +107,17 @@ def template_publish(*, actor, programme: MentoringProgramme, title: str, progra
 def mentor_apply(*, organisation, full_name: str, email: str, phone: str = "",
                  motivation: str = "", source: str, is_peer_mentor: bool = False) -> Mentor:
     """The public mentor application: a volunteer application plus the source of the contact.
-    A person already known is not told so."""
+    A person already known is not told so, and their record is left as it was: the candidacy
+    (and the peer-mentor flag) goes on a new application linked to it for the coordinator."""
     with scope(organisation=organisation), transaction.atomic():
+        candidacy = (Mentor.objects.filter(volunteer__email=email.strip().lower())
+                     .exclude(volunteer__stage=Stage.LEFT).order_by("-pk").first())
+        if candidacy is not None:  # applied again: a note on the record, nothing else changes
+            volunteer_apply(organisation=organisation, full_name=full_name, email=email,
+                            phone=phone, motivation=motivation)
+            return candidacy
         volunteer = volunteer_apply(organisation=organisation, full_name=full_name, email=email,
-                                    phone=phone, motivation=motivation)
-        mentor = Mentor.objects.filter(volunteer=volunteer).first()
-        if mentor is not None:
-            return mentor
+                                    phone=phone, motivation=motivation, separate_from_known=True)
         return audited_save(Mentor(organisation=organisation, volunteer=volunteer, source=source,
                                    is_peer_mentor=is_peer_mentor),
                             actor=None, organisation=organisation)

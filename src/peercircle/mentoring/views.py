@@ -9,9 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_scopes import scopes_disabled
 
-from peercircle.core.access import organisation_view, public_view
+from peercircle.core.access import organisation_view, public_organisation_view
 from peercircle.core.forms import submit
-from peercircle.core.ratelimit import allow, client_address
 from peercircle.mentoring import exports, selectors, services
 from peercircle.mentoring import permissions as perm
 from peercircle.mentoring.forms import (
@@ -34,7 +33,6 @@ from peercircle.mentoring.forms import (
     SignedCopyForm,
 )
 from peercircle.mentoring.models import PairEvent
-from peercircle.organisations.selectors import organisation_by_slug
 
 APPLICATIONS_PER_HOUR = 10
 
@@ -55,36 +53,25 @@ def _pair_for_work(request, pair_pk):
 # ---------------------------------------------------------------- public application
 
 
-@public_view
+@public_organisation_view(post_rate=f"{APPLICATIONS_PER_HOUR}/h")
 def apply(request, organisation_slug):
     """The public mentor application: no login, honeypot and rate limit, never says who is
     known."""
-    organisation = organisation_by_slug(organisation_slug)
-    if organisation is None:
-        raise Http404
+    organisation = request.public_organisation
     form = MentorApplicationForm(request.POST or None)
-    if request.method == "POST":
-        if not allow(f"mentor-apply:{organisation.pk}:{client_address(request)}",
-                     limit=APPLICATIONS_PER_HOUR, window_seconds=3600):
-            return render(request, "mentoring/apply.html",
-                          {"form": form, "organisation": organisation, "limited": True},
-                          status=429)
-        if form.is_spam:
-            return redirect("mentor_apply_thanks", organisation_slug=organisation_slug)
-        if form.is_valid():
+    if request.method == "POST" and form.is_valid():
+        if not form.is_spam:  # a robot gets the same answer, and nothing is saved
             data = {k: form.cleaned_data[k] for k in ("full_name", "email", "phone",
                                                       "motivation", "source", "is_peer_mentor")}
             services.mentor_apply(organisation=organisation, **data)
-            return redirect("mentor_apply_thanks", organisation_slug=organisation_slug)
+        return redirect("mentor_apply_thanks", organisation_slug=organisation_slug)
     return render(request, "mentoring/apply.html", {"form": form, "organisation": organisation})
 
 
-@public_view
+@public_organisation_view()
 def apply_thanks(request, organisation_slug):
-    organisation = organisation_by_slug(organisation_slug)
-    if organisation is None:
-        raise Http404
-    return render(request, "mentoring/apply_thanks.html", {"organisation": organisation})
+    return render(request, "mentoring/apply_thanks.html",
+                  {"organisation": request.public_organisation})
 
 
 # ---------------------------------------------------------------- overview and pairs

@@ -5,13 +5,19 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from peercircle.organisations.models import Invitation, Membership, Organisation, Partner
+from peercircle.organisations.models import Invitation, Membership, Network, Organisation, Partner
 
 
 def organisation_by_slug(slug: str | None) -> Organisation | None:
     if not slug:
         return None
     return Organisation.objects.select_related("network").filter(slug=slug).first()
+
+
+def network_by_slug(slug: str | None) -> Network | None:
+    if not slug:
+        return None
+    return Network.objects.filter(slug=slug).first()
 
 
 def membership_roles(*, user, organisation: Organisation | None) -> frozenset[str]:

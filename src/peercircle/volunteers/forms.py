@@ -3,15 +3,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from peercircle.core.forms import DateInput, StyledForm, style_field
+from peercircle.core.forms import DateInput, HoneypotForm, StyledForm, style_field
 from peercircle.core.models import Format, HelpArea, Region
 from peercircle.organisations.models import Language
 from peercircle.volunteers.models import ApplicationQuestion, Screening, Stage
 
-HONEYPOT = "website"
 
-
-class ApplicationForm(StyledForm, forms.Form):
+class ApplicationForm(StyledForm, HoneypotForm):
     full_name = forms.CharField(label=_("Your name"), max_length=150)
     email = forms.EmailField(label=_("E-mail"))
     phone = forms.CharField(label=_("Phone (optional)"), max_length=40, required=False)
@@ -28,13 +26,9 @@ class ApplicationForm(StyledForm, forms.Form):
                                         widget=forms.CheckboxSelectMultiple)
     consent = forms.BooleanField(label=_(
         "I agree that the organisation keeps my answers to consider my application."))
-    website = forms.CharField(required=False, label=_("Leave this field empty"),
-                              widget=forms.TextInput(attrs={"autocomplete": "off",
-                                                            "tabindex": "-1"}))
 
     def __init__(self, *args, questions, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields[HONEYPOT].is_honeypot = True  # rendered off-screen by the template
         self.questions = list(questions)
         for question in self.questions:
             field = self.fields[f"question_{question.pk}"] = _question_field(question)
@@ -42,10 +36,6 @@ class ApplicationForm(StyledForm, forms.Form):
         self.order_fields(["full_name", "email", "phone", "motivation", "help_areas",
                            "languages", "formats"]
                           + [f"question_{q.pk}" for q in self.questions] + ["consent"])
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.data.get(HONEYPOT))
 
     def answers(self) -> list[dict]:
         return [{"question": q.label, "answer": _answer_text(self.cleaned_data[f"question_{q.pk}"])}

@@ -76,6 +76,12 @@ class Volunteer(OrganisationOwned):
         help_text=_("How many people the volunteer can support each week."),
     )
     paused_until = models.DateField(_("paused until"), null=True, blank=True)
+    earlier_record = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, editable=False,
+        related_name="later_applications", verbose_name=_("possible duplicate of"),
+        help_text=_("A public application from the e-mail of a person already on record: the "
+                    "coordinator compares the two; the earlier record is left as it was."),
+    )
     external_id = models.CharField(
         _("external id"), max_length=100, blank=True, default="", editable=False,
         help_text=_("The row's id in the spreadsheet it was imported from: imported once only."),

@@ -31,25 +31,28 @@ def _history_add(volunteer: Volunteer, *, actor, from_stage: str, on: datetime.d
 
 def volunteer_apply(*, organisation, full_name: str, email: str, phone: str = "",
                     motivation: str = "", answers=(), help_areas=(), languages=(),
-                    formats=()) -> Volunteer:
-    """A public application. A person already known is not told so: their record gets a note."""
+                    formats=(), separate_from_known: bool = False) -> Volunteer:
+    """A public application. A person already known is not told so, and nothing an anonymous
+    form sends rewrites their record: an active volunteer's record gets a note; for a person who
+    left (or always, with `separate_from_known`) a new application is created, linked to the
+    earlier record for the coordinator to compare."""
     email = email.strip().lower()
     today = timezone.localdate()
     with scope(organisation=organisation), transaction.atomic():
-        known = Volunteer.objects.filter(organisation=organisation, email=email).first()
-        if known is not None and known.stage != Stage.LEFT:
-            _history_add(known, actor=None, from_stage=known.stage, on=today,
+        records = Volunteer.objects.filter(organisation=organisation, email=email).order_by("-pk")
+        active = records.exclude(stage=Stage.LEFT).first()
+        if active is not None and not separate_from_known:
+            _history_add(active, actor=None, from_stage=active.stage, on=today,
                          reason=_("Applied again through the public form."))
-            return known
-        volunteer = known or Volunteer(organisation=organisation, email=email)
-        volunteer.full_name, volunteer.phone = full_name.strip(), phone
-        volunteer.motivation, volunteer.answers = motivation, list(answers)
-        volunteer.languages, volunteer.formats = list(languages), list(formats)
-        from_stage = volunteer.stage if known else ""
-        volunteer.stage = Stage.APPLIED
+            return active
+        volunteer = Volunteer(organisation=organisation, email=email,
+                              full_name=full_name.strip(), phone=phone, motivation=motivation,
+                              answers=list(answers), languages=list(languages),
+                              formats=list(formats), stage=Stage.APPLIED,
+                              earlier_record=active or records.first())
         audited_save(volunteer, actor=None, organisation=organisation,
                      m2m={"help_areas": help_areas}, masked=frozenset({"phone", "email"}))
-        _history_add(volunteer, actor=None, from_stage=from_stage, on=today)
+        _history_add(volunteer, actor=None, from_stage="", on=today)
     return volunteer
 
 

@@ -1,14 +1,10 @@
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_scopes import scope
 
-from peercircle.core.access import organisation_view, public_view
+from peercircle.core.access import organisation_view, public_organisation_view
 from peercircle.core.forms import call_service, submit
-from peercircle.core.ratelimit import allow, client_address
-from peercircle.organisations.selectors import organisation_by_slug
 from peercircle.volunteers import permissions as perm
 from peercircle.volunteers import selectors, services
 from peercircle.volunteers.forms import (
@@ -28,39 +24,26 @@ def _to_detail(volunteer):
                     volunteer_pk=volunteer.pk)
 
 
-@public_view
+@public_organisation_view(post_rate=f"{APPLICATIONS_PER_HOUR}/h")
 def apply(request, organisation_slug):
     """The public application form: no login, spam-protected, never says who is known."""
-    organisation = organisation_by_slug(organisation_slug)
-    if organisation is None:
-        raise Http404
-    with scope(organisation=organisation):
-        form = ApplicationForm(request.POST or None,
-                               questions=selectors.question_list(organisation=organisation))
-        if request.method == "POST":
-            if not allow(f"apply:{organisation.pk}:{client_address(request)}",
-                         limit=APPLICATIONS_PER_HOUR, window_seconds=3600):
-                return render(request, "volunteers/apply_limited.html",
-                              {"organisation": organisation}, status=429)
-            if form.is_spam:
-                return redirect("volunteer_apply_thanks", organisation_slug=organisation_slug)
-            if form.is_valid():
-                data = {k: form.cleaned_data[k] for k in (
-                    "full_name", "email", "phone", "motivation", "help_areas", "languages",
-                    "formats")}
-                services.volunteer_apply(organisation=organisation, answers=form.answers(),
-                                         **data)
-                return redirect("volunteer_apply_thanks", organisation_slug=organisation_slug)
-        return render(request, "volunteers/apply.html",
-                      {"form": form, "organisation": organisation})
+    organisation = request.public_organisation
+    form = ApplicationForm(request.POST or None,
+                           questions=selectors.question_list(organisation=organisation))
+    if request.method == "POST" and form.is_valid():
+        if not form.is_spam:  # a robot gets the same answer, and nothing is saved
+            data = {k: form.cleaned_data[k] for k in (
+                "full_name", "email", "phone", "motivation", "help_areas", "languages",
+                "formats")}
+            services.volunteer_apply(organisation=organisation, answers=form.answers(), **data)
+        return redirect("volunteer_apply_thanks", organisation_slug=organisation_slug)
+    return render(request, "volunteers/apply.html", {"form": form, "organisation": organisation})
 
 
-@public_view
+@public_organisation_view()
 def apply_thanks(request, organisation_slug):
-    organisation = organisation_by_slug(organisation_slug)
-    if organisation is None:
-        raise Http404
-    return render(request, "volunteers/apply_thanks.html", {"organisation": organisation})
+    return render(request, "volunteers/apply_thanks.html",
+                  {"organisation": request.public_organisation})
 
 
 @organisation_view(perm.VIEW_VOLUNTEERS)
