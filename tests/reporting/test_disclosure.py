@@ -4,17 +4,24 @@ import csv
 import datetime
 import io
 import itertools
+import json
+from decimal import Decimal
 
+import openpyxl
 import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from django_scopes import scope
+from django_scopes import scope, scopes_disabled
+from pypdf import PdfReader
 
 from peercircle.core import disclosure
-from peercircle.core.models import HelpArea, Region
+from peercircle.core.models import HelpArea, Job, Region
 from peercircle.organisations.roles import Role
+from peercircle.reporting import compute, services
 from tests import factories
-from tests.reporting.factories import consenting, log
+from tests.reporting.factories import ProjectFactory, consenting, log
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +111,105 @@ def test_disclosure_rounds_to_five_and_keeps_own_figures_exact():
     assert [disclosure.disclose(n) for n in (0, 1, 2, 4, 5, 7, 8, 12, 13, 19)] == [
         "0", "<5", "<5", "<5", "5", "5", "10", "10", "15", "20"]
     assert disclosure.disclose(19, controlled=False) == "19"
+
+
+# Finding 16: project indicators get the same disclosure control -------------------------------
+
+@pytest.fixture
+def network_project(network, member):
+    """A project of the network's coordinating organisation that counts its member's work."""
+    hub, ngo = network["hub"], network["ngo"]
+    hub_coordinator = member(Role.COORDINATOR, organisation=hub)
+    with scope(organisation=hub):
+        project = services.project_save(
+            actor=hub_coordinator, organisation=hub, title="Peers Here",
+            starts_on=_month_start(4), ends_on=timezone.localdate(),
+            member_organisations=[ngo])
+        log(hub_coordinator, hub, participants=[], anonymous=2, days_ago=3)
+    return {**network, "project": project, "hub_coordinator": hub_coordinator}
+
+
+def _indicator(world, **data):
+    with scope(organisation=world["hub"]):
+        return services.indicator_save(actor=world["hub_coordinator"], project=world["project"],
+                                       target=Decimal(20), **data)
+
+
+def test_finding_16_member_level_filters_below_minimum_granularity_are_refused(
+        client_for, network_project):
+    day = network_project["day"]
+    with pytest.raises(ValidationError) as refused:
+        _indicator(network_project, name="One person", metric="participants",
+                   member=network_project["ngo"], region=network_project["region"],
+                   format="phone", starts_on=day, ends_on=day)
+    assert "cannot also be narrowed" in str(refused.value.message_dict["member"])
+    # The same through the page: a clear message, nothing saved.
+    project = network_project["project"]
+    page = client_for(network_project["hub_coordinator"]).post(
+        reverse("reporting:indicator_new", kwargs={"org": "hub", "project_pk": project.pk}),
+        {"name": "One person", "metric": "participants", "target": "20",
+         "member": network_project["ngo"].pk, "starts_on": day.isoformat(),
+         "ends_on": day.isoformat()})
+    assert page.status_code == 200 and "cannot also be narrowed" in page.content.decode()
+    with scope(organisation=network_project["hub"]):
+        assert not project.indicators.exists()
+    # Limited to the member but for the whole project, it is allowed, and released "<5".
+    indicator = _indicator(network_project, name="People at NGO A", metric="beneficiaries",
+                           member=network_project["ngo"])
+    with scope(organisation=network_project["hub"]):
+        result = compute.project_results(project, [indicator])[0]
+    assert result.controlled and result.actual == 15  # 14 people, rounded
+    assert disclosure.disclose(14) == "15"
+
+
+def test_finding_16_network_indicator_figures_are_disclosure_controlled_everywhere(
+        client_for, network_project):
+    day, project = network_project["day"], network_project["project"]
+    _indicator(network_project, name="Addiction, that day", metric="beneficiaries",
+               starts_on=day, ends_on=day)
+    _indicator(network_project, name="Until that day", metric="beneficiaries",
+               starts_on=_month_start(3), ends_on=day)
+    _indicator(network_project, name="Until the day before", metric="beneficiaries",
+               starts_on=_month_start(3), ends_on=day - datetime.timedelta(days=1))
+    client = client_for(network_project["hub_coordinator"])
+    kwargs = {"org": "hub", "project_pk": project.pk}
+    page = client.get(reverse("reporting:project", kwargs=kwargs)).content.decode()
+    assert "&lt;5" in page and "data-disclosure" in page
+    text = client.get(reverse("reporting:project_csv", kwargs=kwargs)).content.decode("utf-8-sig")
+    rows = {row[0]: row for row in csv.reader(io.StringIO(text), delimiter=";")}
+    assert rows["Addiction, that day"][2] == "<5"
+    # the differencing attack on two indicators one day apart
+    until, before = rows["Until that day"][2], rows["Until the day before"][2]
+    assert until.isdigit() and before.isdigit()
+    assert not 1 <= abs(int(until) - int(before)) <= 4
+    out = io.StringIO()
+    call_command("report", str(project.pk), "--format", "json", stdout=out)
+    data = {i["name"]: i for i in json.loads(out.getvalue())["indicators"]}
+    assert data["Addiction, that day"]["actual"] == "<5"
+    assert data["Addiction, that day"]["disclosure_controlled"] is True
+    for report_format in ("xlsx", "pdf"):
+        client.post(reverse("reporting:project_export",
+                            kwargs={**kwargs, "report_format": report_format}))
+    with scopes_disabled():
+        xlsx = Job.objects.get(kind="report_xlsx").result.read()
+        pdf = Job.objects.get(kind="report_pdf").result.read()
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[0]
+    cells = {row[0]: row[2] for row in sheet.iter_rows(values_only=True) if row}
+    assert cells["Addiction, that day"] == "<5"
+    pdf_text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "<5" in pdf_text
+
+
+def test_finding_16_helpers_progress_things_and_own_figures_stay_exact(
+        member, network_project, org, coordinator):
+    helpers = _indicator(network_project, name="Helpers", metric="volunteers_active")
+    with scope(organisation=network_project["hub"]):
+        result = compute.project_results(network_project["project"], [helpers])[0]
+    assert not result.controlled and result.actual == 2  # the two coordinators, exact
+    own = ProjectFactory(organisation=org)
+    with scope(organisation=org):
+        log(coordinator, org, anonymous=19)
+        indicator = services.indicator_save(actor=coordinator, project=own, name="Participants",
+                                            metric="participants", target=Decimal(20))
+        result = compute.project_results(own, [indicator])[0]
+    assert not result.controlled and result.actual == 19 and result.percent == 95

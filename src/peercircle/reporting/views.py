@@ -69,7 +69,7 @@ def project_detail(request, org, project_pk):
         "project": project, "results": results, "chart": exports.chart_for(results),
         "can_manage": manage, "can_export": perm.EXPORT_REPORTS in request.permissions,
         "template_form": TemplateForm(prefix="set") if manage else None,
-        "plan": project.calendar_plan})
+        "plan": project.calendar_plan, "any_controlled": any(r.controlled for r in results)})
 
 
 @require_POST
