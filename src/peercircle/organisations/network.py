@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
-from peercircle.core.disclosure import disclose
+from peercircle.core.disclosure import disclose, whole_months
 from peercircle.core.models import Activity
 from peercircle.organisations.models import Membership, Organisation
 from peercircle.organisations.roles import Role
@@ -53,7 +53,8 @@ def _counts_by_region(model, member_ids, path: str, extra=None) -> dict:
 def network_figures(*, organisation: Organisation) -> dict:
     members = list(network_members(organisation=organisation))
     member_ids = [m.pk for m in members]
-    since = timezone.localdate() - datetime.timedelta(days=365)
+    today = timezone.localdate()
+    since = whole_months(today - datetime.timedelta(days=365), today)[0]  # whole months only
     with scopes_disabled():
         volunteers = _counts_by_region(Membership, member_ids, "organisation__regions__code",
                                        {"role": Role.VOLUNTEER, "is_active": True})
