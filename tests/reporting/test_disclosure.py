@@ -213,3 +213,21 @@ def test_finding_16_helpers_progress_things_and_own_figures_stay_exact(
                                             metric="participants", target=Decimal(20))
         result = compute.project_results(own, [indicator])[0]
     assert not result.controlled and result.actual == 19 and result.percent == 95
+
+
+def test_finding_16_own_organisation_figure_in_a_network_project_is_exact_and_old_fine_ones_refused(
+        network_project):
+    from tests.reporting.factories import IndicatorFactory
+
+    own = _indicator(network_project, name="Our own participants", metric="participants",
+                     member=network_project["hub"])
+    # an indicator saved before the granularity rule, narrowed to one member, region and day
+    day = network_project["day"]
+    old = IndicatorFactory(project=network_project["project"], metric="beneficiaries",
+                           member=network_project["ngo"], region=network_project["region"],
+                           starts_on=day, ends_on=day, kinds=[])
+    with scope(organisation=network_project["hub"]):
+        own_result, old_result = compute.project_results(network_project["project"], [own, old])
+    assert not own_result.controlled and own_result.actual == 2  # exact: not rounded to 0
+    assert old_result.suppressed == "—" and old_result.actual == 0
+    assert "cannot also be narrowed" in old_result.note
