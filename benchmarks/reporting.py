@@ -113,6 +113,7 @@ def _median_time(function, repeats: int):
 
 
 def run(scale, report):
+    from peercircle.core import disclosure
     from peercircle.core.models import DataStamp
     from peercircle.reporting import compute
 
@@ -126,6 +127,9 @@ def run(scale, report):
         sql, expected = _median_time(lambda: _hand_sql(ids, project.starts_on,
                                                        project.ends_on), 5)
     actual = [r.actual for r in results]
+    # figures counting the members' people are released through core/disclosure.py
+    expected = [(disclosure.disclosed_value(value) or 0) if r.controlled else value
+                for r, value in zip(results, expected, strict=True)]
     assert actual == expected, (actual, expected)
     report("report.indicator_set_ms", ours * 1000, "ms")
     report("report.hand_sql_ms", sql * 1000, "ms")

@@ -122,3 +122,60 @@ def test_the_curators_home_page_lists_overdue_work_and_expiring_agreements(world
     other = client_for(world.other_curator).get(
         reverse("mentoring:due", kwargs={"org": world.org.slug})).content.decode()
     assert world.shared.mentee.family.code not in other
+
+
+def test_finding_10_ngo_party_reads_a_pair_only_while_the_agreement_is_in_force_plus_grace(
+        world, client_for):
+    from django_scopes import scope
+
+    from peercircle.mentoring import services
+    from peercircle.mentoring.models import Pair
+
+    ngo_client = client_for(person(world.ngo, Role.COORDINATOR))
+    lapsed = world.pair(world.mentor("Lapsed mentor"), matched=days_ago(420))  # ended ~55 days ago
+    recent = world.pair(world.mentor("Recent mentor"), matched=days_ago(380))  # ended ~15 days ago
+    closed = world.pair(world.mentor("Closed mentor"), matched=days_ago(100))
+    with scope(organisation=world.org):
+        services.pair_close(actor=world.coordinator, pair=closed,
+                            status=Pair.Status.COMPLETED, closed_on=days_ago(45))
+    assert _status(ngo_client, _pair_url(world.ngo, world.shared)) == 200
+    assert _status(ngo_client, _pair_url(world.ngo, recent)) == 200  # within 30 days' grace
+    assert _status(ngo_client, _pair_url(world.ngo, lapsed)) == 404
+    assert _status(ngo_client, _pair_url(world.ngo, closed)) == 404
+    overview = ngo_client.get(reverse("mentoring:overview", kwargs={"org": world.ngo.slug}))
+    assert lapsed.mentee.family.code not in overview.content.decode()
+    assert recent.mentee.family.code in overview.content.decode()
+    # The programme sets the grace period: with none, the recently ended pair is gone too.
+    with scope(organisation=world.org):
+        services.programme_update(actor=world.coordinator, programme=world.programme,
+                                  party_read_grace_days=0)
+    assert _status(ngo_client, _pair_url(world.ngo, recent)) == 404
+    # The institution's own coordinator still reads all of them.
+    assert _status(client_for(world.coordinator), _pair_url(world.org, lapsed)) == 200
+
+
+def test_finding_10_every_cross_organisation_read_of_a_pair_is_audited_where_the_pair_is(
+        world, client_for):
+    from django_scopes import scope
+
+    from peercircle.core.models import AuditEntry
+
+    reader = person(world.ngo, Role.COORDINATOR)
+    client = client_for(reader)
+    assert _status(client, _pair_url(world.ngo, world.shared)) == 200
+    with scope(organisation=world.org):
+        entries = AuditEntry.objects.filter(action=AuditEntry.Action.CROSS_READ,
+                                            object_id=str(world.shared.pk))
+        assert entries.count() == 1
+        entry = entries.get()
+        assert entry.actor == reader and entry.organisation == world.org
+        assert entry.after["read_by_organisation"] == world.ngo.name
+    client.get(reverse("mentoring:overview", kwargs={"org": world.ngo.slug}))
+    with scope(organisation=world.org):
+        assert AuditEntry.objects.filter(action=AuditEntry.Action.CROSS_READ,
+                                         object_id=str(world.shared.pk)).count() == 2
+    # The institution's own reads are not party reads.
+    client_for(world.coordinator).get(_pair_url(world.org, world.shared))
+    with scope(organisation=world.org):
+        assert AuditEntry.objects.filter(action=AuditEntry.Action.CROSS_READ,
+                                         object_id=str(world.shared.pk)).count() == 2

@@ -96,17 +96,18 @@ def test_profile_edit_is_audited(client_for, coordinator, org):
         assert AuditEntry.objects.filter(object_type="organisations.Organisation").exists()
 
 
-def test_small_numbers_are_suppressed():
-    assert [suppress(n) for n in (0, 1, 4, 5, 120)] == ["0", "<5", "<5", "5", "120"]
+def test_small_numbers_are_suppressed_and_others_rounded_to_five():
+    assert [suppress(n) for n in (0, 1, 4, 5, 7, 8, 120, 122)] == [
+        "0", "<5", "<5", "5", "5", "10", "120", "120"]
 
 
-def test_a_lone_small_count_hides_the_next_smallest_of_its_column():
-    # 17 - 6 - 9 would give the 2 away: the 6 (smallest other count) is hidden as well
+def test_a_table_and_its_total_are_rounded_so_subtracting_gives_nothing_small():
+    # Requirement changed (finding 11): instead of hiding a second count, every figure is
+    # rounded to a multiple of 5, so the total less the other rows never gives the 2 away.
     rows, total = suppress_columns([[6, 1], [2, 3], [9, 20], [0, 0]], [17, 24])
-    assert [row[0] for row in rows] == ["hidden", "<5", "9", "0"]
-    # two small counts already in the second column: nothing more is hidden there
+    assert [row[0] for row in rows] == ["5", "<5", "10", "0"]
     assert [row[1] for row in rows] == ["<5", "<5", "20", "0"]
-    assert total == ["17", "24"]
+    assert total == ["15", "25"]
 
 
 def test_no_second_count_is_hidden_when_the_total_is_hidden_itself():
@@ -124,5 +125,5 @@ def test_network_figures_are_counts_with_small_numbers_hidden(org):
     factories.MembershipFactory(organisation=member, role=Role.VOLUNTEER)
     figures = network_figures(organisation=hub)
     assert figures["member_count"] == 2
-    assert figures["total"].beneficiaries == "7"
+    assert figures["total"].beneficiaries == "5"  # 7, rounded to a multiple of 5
     assert figures["total"].volunteers == "<5"

@@ -73,7 +73,8 @@ def supervision_counts(*, organisation) -> dict:
 
 def _save(request: SupervisionRequest, actor) -> SupervisionRequest:
     return audited_save(request, actor=actor, organisation=request.organisation,
-                        masked=PRIVATE_FIELDS)
+                        masked=PRIVATE_FIELDS,
+                        restricted_to=(request.volunteer, request.supervisor))
 
 
 def supervision_request(*, actor, organisation, topic: str, urgency: str) -> SupervisionRequest:

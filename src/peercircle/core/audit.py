@@ -54,10 +54,19 @@ def audit_record(
     instance: models.Model,
     before: dict | None = None,
     after: dict | None = None,
+    restricted_to: tuple = (),
 ) -> AuditEntry:
-    """Write one audit entry; call it inside the transaction of the change it records."""
+    """Write one audit entry; call it inside the transaction of the change it records.
+
+    `restricted_to` names the people concerned (at most two: the person and, for supervision,
+    the supervisor); the entry then goes to the restricted category, which only they can read.
+    """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_record must run inside the write's transaction")
+    people = [p for p in restricted_to if p is not None]
+    if len(people) > 2:
+        raise ValueError("a restricted entry names at most two people")
+    category = AuditEntry.Category.RESTRICTED if restricted_to else AuditEntry.Category.GENERAL
     return AuditEntry.objects.create(
         organisation=organisation,
         actor=actor if actor is not None and actor.is_authenticated else None,
@@ -67,6 +76,9 @@ def audit_record(
         object_repr=str(instance)[:200],
         before=before,
         after=after,
+        category=category,
+        subject=people[0] if people else None,
+        co_subject=people[1] if len(people) > 1 else None,
     )
 
 
@@ -77,8 +89,11 @@ def audited_save(
     organisation,
     m2m: dict | None = None,
     masked: frozenset[str] = frozenset(),
+    restricted_to: tuple = (),
 ) -> models.Model:
-    """Validate, save (with many-to-many values) and audit one record, atomically."""
+    """Validate, save (with many-to-many values) and audit one record, atomically.
+
+    With `restricted_to`, the entry is restricted to those people (see `audit_record`)."""
     with transaction.atomic():
         before = stored_snapshot(instance, masked=masked)
         instance.full_clean()
@@ -89,5 +104,6 @@ def audited_save(
         if before != after:
             action = AuditEntry.Action.CREATE if before is None else AuditEntry.Action.UPDATE
             audit_record(actor=actor, organisation=organisation, action=action,
-                         instance=instance, before=before, after=after)
+                         instance=instance, before=before, after=after,
+                         restricted_to=restricted_to)
     return instance

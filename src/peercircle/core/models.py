@@ -84,6 +84,11 @@ class AuditEntry(models.Model):
         INVITE = "invite", _("Invited")
         JOIN = "join", _("Joined")
         REVOKE = "revoke", _("Revoked")
+        CROSS_READ = "cross_read", _("Read by a party organisation")
+
+    class Category(models.TextChoices):
+        GENERAL = "general", _("General")
+        RESTRICTED = "restricted", _("Restricted")
 
     organisation = models.ForeignKey(
         "organisations.Organisation",
@@ -108,6 +113,15 @@ class AuditEntry(models.Model):
     before = models.JSONField(_("before"), null=True, blank=True)
     after = models.JSONField(_("after"), null=True, blank=True)
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    # Restricted entries (supervision, wellbeing) are readable only by the people concerned;
+    # everyone else with the audit permission sees how many there are, nothing more.
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices,
+                                default=Category.GENERAL, db_index=True)
+    subject = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                blank=True, related_name="+", verbose_name=_("person concerned"))
+    co_subject = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+",
+                                   verbose_name=_("second person concerned"))
 
     objects = ScopedManager(organisation="organisation")
 

@@ -1,7 +1,8 @@
 """Reads of the ledger and the audit log."""
 
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
+from django.utils import timezone
 
 from peercircle.core.models import Activity, AuditEntry, Programme
 from peercircle.core.permissions import VIEW_ALL_ACTIVITIES
@@ -25,8 +26,24 @@ def activity_totals(qs: QuerySet[Activity]) -> dict:
     return totals
 
 
-def audit_list(*, organisation) -> QuerySet[AuditEntry]:
-    return AuditEntry.objects.filter(organisation=organisation).select_related("actor")
+def audit_list(*, organisation, user) -> QuerySet[AuditEntry]:
+    """The log as this person may read it: general entries, and restricted entries
+    (supervision, wellbeing) only where they are the person concerned."""
+    concerned = Q(subject=user) | Q(co_subject=user) if user.is_authenticated else Q(pk=None)
+    qs = AuditEntry.objects.filter(organisation=organisation)
+    qs = qs.filter(Q(category=AuditEntry.Category.GENERAL) | concerned)
+    return qs.select_related("actor")
+
+
+def audit_restricted_hidden_count(*, organisation, user) -> int:
+    """How many restricted entries this month the person may not read: a count, no more
+    (no actor, record, action or filter applies to it)."""
+    month_start = timezone.localtime().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    qs = AuditEntry.objects.filter(organisation=organisation,
+                                   category=AuditEntry.Category.RESTRICTED, at__gte=month_start)
+    if user.is_authenticated:
+        qs = qs.exclude(Q(subject=user) | Q(co_subject=user))
+    return qs.count()
 
 
 def programme_list(*, organisation) -> QuerySet[Programme]:

@@ -47,6 +47,10 @@ def activity_create(request, org):
 @organisation_view(perm.VIEW_AUDIT)
 def audit_list(request, org):
     entries = AuditFilter(request.GET or None,
-                          queryset=selectors.audit_list(organisation=request.organisation))
+                          queryset=selectors.audit_list(organisation=request.organisation,
+                                                        user=request.user))
     page = Paginator(entries.qs, 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit_list.html", {"filter": entries, "page": page})
+    hidden = selectors.audit_restricted_hidden_count(organisation=request.organisation,
+                                                     user=request.user)
+    return render(request, "core/audit_list.html",
+                  {"filter": entries, "page": page, "restricted_hidden": hidden})

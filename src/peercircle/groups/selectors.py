@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from peercircle.core.disclosure import disclose
 from peercircle.groups.models import (
     AnimatorCurriculum,
     Club,
@@ -21,7 +22,6 @@ from peercircle.groups.models import (
     SelfHelpGroup,
 )
 from peercircle.groups.permissions import MANAGE_CLUBS, MANAGE_INITIATIVES
-from peercircle.organisations.network import suppress
 from peercircle.organisations.selectors import network_members
 
 
@@ -197,7 +197,8 @@ def network_clubs(*, organisation) -> dict:
     localities: dict[tuple, dict] = {}
     for club in clubs:
         club.sessions_year = sessions.get(club.pk, 0)
-        club.members_shown = suppress(people.get(club.pk, 0))
+        club.members_shown = disclose(people.get(club.pk, 0),
+                                      controlled=club.organisation_id != organisation.pk)
         row = localities.setdefault((club.locality, club.organisation.name), {
             "locality": club.locality, "organisation": club.organisation, "clubs": [],
             "groups": 0, "coalition": 0})
@@ -224,7 +225,9 @@ def network_initiatives(*, organisation) -> dict:
             continue
         people = sum(r["named"] + r["anonymous_participants"] for r in mine)
         per_org.append({"organisation": member, "count": len(mine),
-                        "participants": suppress(people), "by_status": _by_status(mine)})
+                        "participants": disclose(people,
+                                                 controlled=member.pk != organisation.pk),
+                        "by_status": _by_status(mine)})
     people = sum(r["named"] + r["anonymous_participants"] for r in rows)
-    return {"count": len(rows), "participants": suppress(people), "by_status": _by_status(rows),
+    return {"count": len(rows), "participants": disclose(people), "by_status": _by_status(rows),
             "per_organisation": per_org, "statuses": Initiative.Status.choices}

@@ -54,6 +54,15 @@ class ProgrammeForm(StyledForm, forms.Form):
                                          min_value=1, max_value=730)
     council_days = forms.IntegerField(label=_("Case council every, days"), min_value=1,
                                       max_value=730)
+    party_read_grace_days = forms.IntegerField(
+        label=_("The partner NGO still sees a pair after its agreement ends, days"),
+        min_value=0, max_value=365, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("party_read_grace_days") is None:
+            cleaned.pop("party_read_grace_days", None)  # left empty: unchanged
+        return cleaned
 
     def __init__(self, *args, organisation, **kwargs):
         from peercircle.organisations.models import Organisation

@@ -40,6 +40,9 @@ class MentoringProgramme(OrganisationOwned):
     monitoring_days = models.PositiveSmallIntegerField(_("relationship monitoring every, days"),
                                                        default=183)
     council_days = models.PositiveSmallIntegerField(_("case council every, days"), default=183)
+    party_read_grace_days = models.PositiveSmallIntegerField(
+        _("the NGO party reads a pair after its agreement ends, days"), default=30,
+        help_text=_("After that, the partner NGO no longer sees the pair."))
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["organisation"],

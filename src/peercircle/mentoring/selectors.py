@@ -5,7 +5,9 @@ Visibility of a pair (family data):
 - coordinators and staff of the organisation that runs the pair see it in full;
 - coordinators and staff of the NGO named as a party in one of the pair's agreements see it in
   full, read-only, under their own organisation's address (the one cross-organisation read of this
-  app, always filtered by the agreement's party);
+  app, always filtered by the agreement's party), only while that agreement is in force and for
+  the programme's grace period after it ends; each such read is audited in the pair's
+  organisation;
 - the pair's mentor and the family's curator see their own pairs;
 - partner contacts see a summary of the pairs whose agreement shares it with their partner;
 - everyone else gets 404, exactly as for a missing pair.
@@ -14,6 +16,7 @@ Visibility of a pair (family data):
 import datetime
 from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -21,6 +24,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from peercircle.core.audit import audit_record
+from peercircle.core.models import AuditEntry
 from peercircle.mentoring import permissions as perm
 from peercircle.mentoring.models import (
     Agreement,
@@ -51,11 +56,45 @@ def _partner_ids(*, organisation, user) -> list[int]:
         partner__isnull=False).values_list("partner_id", flat=True))
 
 
+def party_pair_ids(*, organisation, today: datetime.date | None = None) -> set[int]:
+    """Pairs of other organisations this NGO may read as a party to their agreement: while the
+    agreement is in force, and for the running programme's grace period after it ends (its end
+    date, or the day it was closed if earlier)."""
+    today = today or timezone.localdate()
+    with scopes_disabled():
+        agreements = list(Agreement.objects.filter(ngo=organisation, starts_on__lte=today)
+                          .exclude(organisation=organisation)
+                          .values("pair_id", "organisation_id", "ends_on", "closed_on"))
+        graces = dict(MentoringProgramme.objects.filter(
+            organisation_id__in={a["organisation_id"] for a in agreements})
+            .values_list("organisation_id", "party_read_grace_days"))
+    readable = set()
+    for agreement in agreements:
+        ended = min(d for d in (agreement["ends_on"], agreement["closed_on"]) if d)
+        grace = datetime.timedelta(days=graces.get(agreement["organisation_id"], 30))
+        if today <= ended + grace:
+            readable.add(agreement["pair_id"])
+    return readable
+
+
+def _party_read_audit(*, organisation, user, pairs) -> None:
+    """Each read of another organisation's pair by the NGO party, audited in the pair's
+    organisation: which organisation's user read it."""
+    with transaction.atomic(), scopes_disabled():
+        for pair in pairs:
+            if pair.organisation_id == organisation.pk:
+                continue
+            after = {"read_by_organisation": organisation.name,
+                     "read_by_organisation_slug": organisation.slug}
+            audit_record(actor=user, organisation=pair.organisation,
+                         action=AuditEntry.Action.CROSS_READ, instance=pair, after=after)
+
+
 def _visibility(*, organisation, user, permissions) -> tuple[Q, Q]:
     """(pairs seen in full, pairs seen as a summary) for this person in this organisation."""
     full = Q(pk__in=[])
     if perm.MANAGE_MENTORING in permissions:
-        full |= Q(organisation=organisation) | Q(agreements__ngo=organisation)
+        full |= Q(organisation=organisation) | Q(pk__in=party_pair_ids(organisation=organisation))
     if perm.CURATE in permissions:
         full |= Q(organisation=organisation, family__curator=user)
     if perm.LOG_MENTOR_MEETING in permissions:
@@ -67,17 +106,29 @@ def _visibility(*, organisation, user, permissions) -> tuple[Q, Q]:
 
 
 def pairs_for(*, organisation, user, permissions) -> QuerySet[Pair]:
-    """The pairs this person may see here (in full or as a summary), newest first."""
+    """The pairs this person may see here (in full or as a summary), newest first; listing
+    another organisation's pair is a read, audited there."""
     full, summary = _visibility(organisation=organisation, user=user, permissions=permissions)
     with scopes_disabled():
         ids = set(Pair.objects.filter(full | summary).values_list("pk", flat=True))
-        return (Pair.objects.filter(pk__in=ids)
-                .select_related("mentor__volunteer", "family__family", "family__curator",
-                                "organisation"))
+        pairs = (Pair.objects.filter(pk__in=ids)
+                 .select_related("mentor__volunteer", "family__family", "family__curator",
+                                 "organisation"))
+        _party_read_audit(organisation=organisation, user=user,
+                          pairs=[p for p in pairs if p.organisation_id != organisation.pk])
+        return pairs
 
 
 def pair_get_for(*, organisation, user, permissions, pk: int) -> tuple[Pair, str]:
-    """A pair this person may see, and how much of it (FULL or SUMMARY); 404 otherwise."""
+    """A pair this person may see, and how much of it (FULL or SUMMARY); 404 otherwise.
+    A read of another organisation's pair is audited there."""
+    pair, level = _pair_get(organisation=organisation, user=user, permissions=permissions, pk=pk)
+    if pair.organisation_id != organisation.pk:
+        _party_read_audit(organisation=organisation, user=user, pairs=[pair])
+    return pair, level
+
+
+def _pair_get(*, organisation, user, permissions, pk: int) -> tuple[Pair, str]:
     full, summary = _visibility(organisation=organisation, user=user, permissions=permissions)
     with scopes_disabled():
         base = Pair.objects.select_related("mentor__volunteer", "family__family",
@@ -93,8 +144,7 @@ def pair_get_for(*, organisation, user, permissions, pk: int) -> tuple[Pair, str
 
 def pair_get_to_work_on(*, organisation, user, permissions, pk: int) -> Pair:
     """A pair of this organisation the person may write to (curation, meetings, outcomes)."""
-    pair, level = pair_get_for(organisation=organisation, user=user, permissions=permissions,
-                               pk=pk)
+    pair, level = _pair_get(organisation=organisation, user=user, permissions=permissions, pk=pk)
     if level != FULL or pair.organisation_id != organisation.pk:
         raise Http404
     return pair

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from peercircle.core.disclosure import disclose, whole_months
 from peercircle.core.models import Activity
 from peercircle.organisations.models import Membership, Organisation
 from peercircle.organisations.roles import Role
@@ -20,32 +21,19 @@ from peercircle.people.models import Beneficiary
 
 
 def suppress(count: int) -> str:
-    """Counts from 1 to threshold-1 are shown as "<threshold" so nobody can be singled out."""
-    threshold = settings.SMALL_NUMBER_THRESHOLD
-    if 0 < count < threshold:
-        return f"<{threshold}"
-    return str(count)
+    """A count about people of other organisations as released: "<5" for 1–4, else rounded to
+    a multiple of 5 (see core/disclosure.py, the one rule every release path uses)."""
+    return disclose(count)
 
 
 def suppress_columns(rows: list[list[int]], total: list[int]) -> tuple[list[list[str]], list[str]]:
-    """Suppress a table's small counts, column by column, against its shown total.
+    """A table's counts and its total, each released through `disclose`.
 
-    Counts from 1 to threshold-1 are "<threshold" (primary). Where that hides exactly one count of
-    a column and the total stays shown, the total minus the other counts would give the hidden
-    one away, so the smallest other non-zero count of the column is hidden too (secondary
-    suppression), shown as a word that says so rather than a false "<threshold".
+    Every released figure is "<5" or a multiple of 5, so the total less the shown rows (or one
+    period less another) can never give a count from 1 to 4 away: no secondary suppression is
+    needed (docs/adr/0003-disclosure-control-survives-differencing.md).
     """
-    shown = [[suppress(v) for v in row] for row in rows]
-    threshold = settings.SMALL_NUMBER_THRESHOLD
-    for column, value in enumerate(total):
-        if 0 < value < threshold:
-            continue  # the total is hidden itself: nothing to subtract from
-        small = [i for i, row in enumerate(rows) if 0 < row[column] < threshold]
-        others = [i for i, row in enumerate(rows) if row[column] >= threshold]
-        if len(small) == 1 and others:
-            partner = min(others, key=lambda i: rows[i][column])
-            shown[partner][column] = str(_("hidden"))
-    return shown, [suppress(v) for v in total]
+    return [[suppress(v) for v in row] for row in rows], [suppress(v) for v in total]
 
 
 @dataclass
@@ -65,7 +53,8 @@ def _counts_by_region(model, member_ids, path: str, extra=None) -> dict:
 def network_figures(*, organisation: Organisation) -> dict:
     members = list(network_members(organisation=organisation))
     member_ids = [m.pk for m in members]
-    since = timezone.localdate() - datetime.timedelta(days=365)
+    today = timezone.localdate()
+    since = whole_months(today - datetime.timedelta(days=365), today)[0]  # whole months only
     with scopes_disabled():
         volunteers = _counts_by_region(Membership, member_ids, "organisation__regions__code",
                                        {"role": Role.VOLUNTEER, "is_active": True})

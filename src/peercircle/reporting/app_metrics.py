@@ -47,26 +47,28 @@ def register(sources: dict, source_class) -> None:
                                 (Part("outcome", lambda q: Count("id", filter=q)),),
                                 filters=PERIOD | {"outcome_types"},
                                 breakdowns=frozenset({"quarter"}), drill="outcomes",
-                                needs_outcome_types=True))
+                                needs_outcome_types=True, disclosure="people"))
         metrics.register(Metric("outcome_families", _("Families with outcomes of given types"),
                                 (Part("outcome", lambda q: Count("family_id", filter=q,
                                                                  distinct=True)),),
                                 filters=PERIOD | {"outcome_types"},
                                 breakdowns=frozenset({"quarter"}), drill="outcomes",
-                                needs_outcome_types=True))
+                                needs_outcome_types=True, disclosure="people"))
     if _has("events.Event", "starts_at", "cancelled"):
         sources["event"] = source_class(lambda: _model("events.Event"), "", "starts_at__date",
                                          activity=False, exclude={"cancelled": True})
         metrics.register(Metric("events_held", _("Events held"),
                                 (Part("event", lambda q: Count("id", filter=q)),),
-                                filters=PERIOD, breakdowns=frozenset(), drill="events"))
+                                filters=PERIOD, breakdowns=frozenset(), drill="events",
+                                disclosure="exact"))
     if _has("events.EventAttendance", "registration", "day"):
         sources["event_attendance"] = source_class(
             lambda: _model("events.EventAttendance"), "", "day", activity=False)
         metrics.register(Metric("event_participants", _("Event participants (distinct)"),
                                 (Part("event_attendance", lambda q: Count(
                                     "registration_id", filter=q, distinct=True)),),
-                                filters=PERIOD, breakdowns=frozenset(), drill="events"))
+                                filters=PERIOD, breakdowns=frozenset(), drill="events",
+                                disclosure="people"))
     if _has("groups.Initiative", "starts_on", "participants", "anonymous_participants"):
         initiative = _model("groups.Initiative")
         sources["initiative"] = source_class(lambda: initiative, "", "starts_on",
@@ -77,12 +79,14 @@ def register(sources: dict, source_class) -> None:
             exclude={"initiative__status": "cancelled"})
         metrics.register(Metric("initiatives", _("Community initiatives"),
                                 (Part("initiative", lambda q: Count("id", filter=q)),),
-                                filters=PERIOD, breakdowns=frozenset(), drill="initiatives"))
+                                filters=PERIOD, breakdowns=frozenset(), drill="initiatives",
+                                disclosure="exact"))
         metrics.register(Metric(
             "initiative_participants", _("Participants of community initiatives"),
             (Part("initiative", lambda q: Sum("anonymous_participants", filter=q)),
              Part("initiative_participant", lambda q: Count("id", filter=q))),
-            filters=PERIOD, breakdowns=frozenset(), drill="initiatives"))
+            filters=PERIOD, breakdowns=frozenset(), drill="initiatives", disclosure="people"))
     if _has("groups.Club", "founded_on", "closed_on"):
         metrics.register(Metric("clubs", _("Clubs running"), (), filters=PERIOD,
-                                breakdowns=frozenset(), drill="clubs", custom=clubs_running))
+                                breakdowns=frozenset(), drill="clubs", custom=clubs_running,
+                                disclosure="exact"))

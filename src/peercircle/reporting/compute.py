@@ -17,6 +17,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import ExtractQuarter, ExtractYear
 from django_scopes import scopes_disabled
 
+from peercircle.core import disclosure
 from peercircle.core.models import Activity, Region
 from peercircle.reporting import freshness, metrics
 from peercircle.reporting.models import Indicator, Project
@@ -59,10 +60,11 @@ class Group:
     label: str
     actual: Decimal
     target: Decimal | None
+    suppressed: str = ""  # "<5" (or "—" when refused) in place of the figure
 
     @property
     def percent(self) -> int | None:
-        return percent_of(self.actual, self.target)
+        return None if self.suppressed else percent_of(self.actual, self.target)
 
 
 @dataclass
@@ -71,6 +73,8 @@ class Result:
     actual: Decimal
     note: str = ""
     groups: list[Group] = field(default_factory=list)
+    controlled: bool = False  # released through core/disclosure.py (counts others' people)
+    suppressed: str = ""  # "<5" (or "—" when refused) in place of the figure
 
     @property
     def target(self) -> Decimal:
@@ -78,7 +82,7 @@ class Result:
 
     @property
     def percent(self) -> int | None:
-        return percent_of(self.actual, self.target)
+        return None if self.suppressed else percent_of(self.actual, self.target)
 
     @property
     def bar(self) -> int:
@@ -247,12 +251,47 @@ def _custom(org_ids: list[int], indicator: Indicator) -> Result:
     return Result(indicator, Decimal(metric.custom(org_ids, indicator) or 0))
 
 
+def _release(value: Decimal) -> tuple[Decimal, str]:
+    released = disclosure.disclosed_value(value)
+    if released is None:
+        return Decimal(0), f"<{disclosure.threshold()}"
+    return released, ""
+
+
+def disclosed(results: list[Result], org_ids: list[int]) -> list[Result]:
+    """Figures that count other organisations' people go through core/disclosure.py; an
+    indicator narrowed to one other organisation below the minimum granularity is refused."""
+    for result in results:
+        kind = result.metric.disclosure
+        refused = disclosure.granularity_error(result.indicator, kind=kind)
+        if refused:
+            result.controlled, result.actual, result.suppressed = True, Decimal(0), "—"
+            result.note = refused
+            result.groups = []
+            continue
+        if not disclosure.indicator_controlled(result.indicator, kind=kind, org_ids=org_ids):
+            continue
+        result.controlled = True
+        result.actual, result.suppressed = _release(result.actual)
+        for group in result.groups:
+            group.actual, group.suppressed = _release(group.actual)
+    return results
+
+
 def project_results(project: Project, indicators: list[Indicator] | None = None) -> list[Result]:
-    """Every indicator of the project with its actual figure, in their order."""
+    """Every indicator of the project with its actual figure, in their order, as it may be
+    released (see `disclosed`)."""
+    org_ids = organisation_ids(project)
+    return disclosed(_raw_results(project, indicators, org_ids), org_ids)
+
+
+def _raw_results(project: Project, indicators: list[Indicator] | None,
+                 org_ids: list[int]) -> list[Result]:
+    """Every indicator of the project with its exact figure (never shown as such when it counts
+    other organisations' people)."""
     if indicators is None:
         indicators = list(project.indicators.select_related("project", "region"))
     indicators = [i for i in indicators if metrics.get(i.metric) is not None]
-    org_ids = organisation_ids(project)
     with scopes_disabled():
         plain = [i for i in indicators if metrics.get(i.metric).parts]
         values = _aggregate(org_ids, plain) if plain else {}
@@ -286,8 +325,10 @@ def project_results_cached(project: Project, indicators: list[Indicator]) -> lis
                         for k, label, a, t in groups])
                 for pk, actual, note, groups in stored]
 
-    return freshness.cached(key, organisation_ids(project),
-                            lambda: project_results(project, indicators), freeze, thaw)
+    org_ids = organisation_ids(project)
+    raw = freshness.cached(key, org_ids, lambda: _raw_results(project, indicators, org_ids),
+                           freeze, thaw)
+    return disclosed(raw, org_ids)
 
 
 def _register_app_metrics() -> None:

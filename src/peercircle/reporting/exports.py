@@ -23,16 +23,22 @@ def _number(value):
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def _actual(figure):
+    """A released figure: "<5" (or "—") where it is suppressed, else the number (already
+    rounded by compute.disclosed where it counts other organisations' people)."""
+    return figure.suppressed or _number(figure.actual)
+
+
 def indicator_table(results: list[compute.Result]) -> tuple[list[str], list[list]]:
     columns = [_("Indicator"), _("Target"), _("Actual"), _("Share of target"), _("Note")]
-    rows = [[r.indicator.name, _number(r.target), _number(r.actual),
+    rows = [[r.indicator.name, _number(r.target), _actual(r),
              r.percent if r.percent is not None else "", r.note] for r in results]
     return columns, rows
 
 
 def group_rows(results: list[compute.Result]) -> list[list]:
     return [[r.indicator.name, g.label, _number(g.target) if g.target else "",
-             _number(g.actual), g.percent if g.percent is not None else ""]
+             _actual(g), g.percent if g.percent is not None else ""]
             for r in results for g in r.groups]
 
 
@@ -48,7 +54,7 @@ def csv_text(columns: list, rows: list[list]) -> str:
 def chart_for(results: list[compute.Result]) -> dict:
     return charts.progress_chart([
         (r.indicator.name, r.percent,
-         f"{_number(r.actual)} / {_number(r.target)}") for r in results])
+         f"{_actual(r)} / {_number(r.target)}") for r in results])
 
 
 def _project_facts(project: Project) -> list[tuple[str, str]]:

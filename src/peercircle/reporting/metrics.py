@@ -41,6 +41,9 @@ class Metric:
     needs_outcome_types: bool = False
     decimals: int = 0
     custom: Callable | None = field(default=None)
+    # how core/disclosure.py treats its figures when they count other organisations' records:
+    # "people" (always controlled), "work" (when narrowed), "exact" (things, helpers' progress)
+    disclosure: str = "work"
 
 
 def _hours(q: Q):
@@ -59,25 +62,27 @@ register(Metric("activities", _("Activities held (count)"),
 register(Metric("hours", _("Hours of work"), (Part("activity", _hours, 60),), decimals=1))
 register(Metric("participants", _("Participants (named and anonymous)"),
                 (Part("activity", lambda q: Sum("anonymous_count", filter=q)),
-                 Part("participant", lambda q: Count("id", filter=q)))))
+                 Part("participant", lambda q: Count("id", filter=q))), disclosure="people"))
 register(Metric("beneficiaries", _("Distinct people reached"),
                 (Part("participant", lambda q: Count("beneficiary_id", filter=q, distinct=True)),),
-                drill="beneficiaries"))
+                drill="beneficiaries", disclosure="people"))
 register(Metric("families", _("Distinct families reached"),
                 (Part("participant_family", lambda q: Count("beneficiary__family_links__family_id",
                                                      filter=q, distinct=True)),),
-                drill="families"))
+                drill="families", disclosure="people"))
 register(Metric("volunteers_active", _("Distinct people who gave the work"),
                 (Part("provider", lambda q: Count("user_id", filter=q, distinct=True)),),
-                drill="providers"))
+                drill="providers", disclosure="exact"))
 register(Metric("regions", _("Distinct regions reached"),
                 (Part("activity", lambda q: Count("region_id", filter=q, distinct=True)),),
-                breakdowns=frozenset({"quarter"})))
+                breakdowns=frozenset({"quarter"}), disclosure="exact"))
 register(Metric("volunteers_trained", _("Volunteers who completed training"),
                 (Part("enrolment", lambda q: Count("volunteer_id", filter=q, distinct=True)),),
-                filters=PERIOD_ONLY, breakdowns=frozenset({"quarter"}), drill="trained"))
+                filters=PERIOD_ONLY, breakdowns=frozenset({"quarter"}), drill="trained",
+                disclosure="exact"))
 register(Metric("trained_reaching", _("Trained people who each gave at least N"),
-                (), needs_threshold=True, breakdowns=frozenset(), drill="trained_reaching"))
+                (), needs_threshold=True, breakdowns=frozenset(), drill="trained_reaching",
+                disclosure="exact"))
 
 
 def choices() -> list[tuple[str, str]]:

@@ -1,5 +1,7 @@
 """Network statistics: the work of a network's member organisations by region, help area and
-kind of programme, de-identified (counts only) with small numbers suppressed ("<5").
+kind of programme, de-identified (counts only): released for whole calendar months only, every
+count through core/disclosure.py ("<5", else rounded to a multiple of 5), so that subtracting two
+releases never gives a small count away (docs/adr/0003-disclosure-control-survives-differencing.md).
 
 Like organisations/network.py this reads across organisations with scopes disabled, always
 restricted to the members of the network the organisation coordinates, and returns counts only.
@@ -12,6 +14,7 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from peercircle.core.disclosure import whole_months
 from peercircle.core.models import Activity, HelpArea, Programme, Region
 from peercircle.organisations.network import suppress, suppress_columns
 from peercircle.organisations.selectors import network_members
@@ -86,7 +89,9 @@ def _suppressed(counts: list[tuple], total: list[int]) -> list[StatsRow]:
 
 
 def network_stats(*, organisation, start: datetime.date, end: datetime.date) -> dict:
-    """Figures of the network this organisation coordinates (empty when it coordinates none)."""
+    """Figures of the network this organisation coordinates (empty when it coordinates none),
+    for the whole calendar months the period touches."""
+    start, end = whole_months(start, end)
     member_ids = list(network_members(organisation=organisation).values_list("pk", flat=True))
     if not member_ids:
         return {"tables": {d: [] for d in DIMENSIONS}, "total": None, "member_count": 0,

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from peercircle.core import disclosure
 from peercircle.core.audit import audit_record, audited_save, snapshot
 from peercircle.core.models import Activity, AuditEntry, Region
 from peercircle.organisations.selectors import network_members
@@ -112,8 +113,20 @@ def indicator_validate(*, project: Project, data: dict) -> None:
             "metric": metric.label}
     _targets_validate(breakdown, data.get("breakdown_targets") or {}, errors)
     _owner_validate(project, data, errors)
+    if not errors:
+        _granularity_validate(project, data, metric, errors)
     if errors:
         raise ValidationError(errors)
+
+
+def _granularity_validate(project: Project, data: dict, metric, errors: dict) -> None:
+    """Member-level filters below the minimum granularity are refused (core/disclosure.py)."""
+    draft = Indicator(project=project, member=data.get("member"), region=data.get("region"),
+                      format=data.get("format") or "", breakdown=data.get("breakdown") or "",
+                      starts_on=data.get("starts_on"), ends_on=data.get("ends_on"))
+    refused = disclosure.granularity_error(draft, kind=metric.disclosure)
+    if refused:
+        errors["member"] = refused
 
 
 def _owner_validate(project: Project, data: dict, errors: dict) -> None:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from peercircle.core.access import organisation_view
+from peercircle.core.disclosure import whole_months
 from peercircle.core.forms import call_service, submit
 from peercircle.core.jobs import job_start
 from peercircle.core.models import Activity
@@ -68,7 +69,7 @@ def project_detail(request, org, project_pk):
         "project": project, "results": results, "chart": exports.chart_for(results),
         "can_manage": manage, "can_export": perm.EXPORT_REPORTS in request.permissions,
         "template_form": TemplateForm(prefix="set") if manage else None,
-        "plan": project.calendar_plan})
+        "plan": project.calendar_plan, "any_controlled": any(r.controlled for r in results)})
 
 
 @require_POST
@@ -177,14 +178,22 @@ def project_export(request, org, project_pk, report_format):
     return redirect("core:job_detail", org=org, job_pk=job.pk)
 
 
+def _month_or_date(text: str, *, last: bool) -> datetime.date:
+    """A date, or a month ("2026-03") taken as its first or last day."""
+    if len(text) == 7:
+        first = datetime.date.fromisoformat(f"{text}-01")
+        return whole_months(first, first)[1] if last else first
+    return datetime.date.fromisoformat(text)
+
+
 def _period(request) -> tuple[datetime.date, datetime.date]:
     today = timezone.localdate()
     try:
-        start = datetime.date.fromisoformat(request.GET.get("from", ""))
+        start = _month_or_date(request.GET.get("from", ""), last=False)
     except ValueError:
-        start = today - datetime.timedelta(days=365)
+        start = (today - datetime.timedelta(days=365)).replace(day=1)
     try:
-        end = datetime.date.fromisoformat(request.GET.get("until", ""))
+        end = _month_or_date(request.GET.get("until", ""), last=True)
     except ValueError:
         end = today
     if end < start:
@@ -208,7 +217,7 @@ def network_stats(request, org):
 def _network_export(request, report_format):
     start, end = _period(request)
     stats = network.network_stats(organisation=request.organisation, start=start, end=end)
-    name = f"network-{start:%Y%m%d}-{end:%Y%m%d}"
+    name = f"network-{stats['start']:%Y%m%d}-{stats['end']:%Y%m%d}"
     if report_format == "csv":
         rows = [[title, *row] for title in network.DIMENSIONS
                 for row in network.stats_rows(stats, title)]

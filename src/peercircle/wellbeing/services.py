@@ -21,7 +21,8 @@ def self_check_record(*, actor, organisation, answers: dict[str, int]) -> SelfCh
     scores = {scale: Decimal(str(value)) for scale, value in scale_scores(answers).items()}
     check = SelfCheck(organisation=organisation, person=actor, taken_on=timezone.localdate(),
                       answers={k: int(v) for k, v in answers.items()}, **scores)
-    return audited_save(check, actor=actor, organisation=organisation, masked=PRIVATE)
+    return audited_save(check, actor=actor, organisation=organisation, masked=PRIVATE,
+                        restricted_to=(actor,))
 
 
 def support_request_send(*, actor, organisation, wants_pause: bool) -> SupportRequest:

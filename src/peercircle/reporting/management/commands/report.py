@@ -27,10 +27,10 @@ def report_data(project: Project) -> dict:
                     "ends_on": project.ends_on.isoformat()},
         "indicators": [{
             "id": r.indicator.pk, "name": r.indicator.name, "metric": r.indicator.metric,
-            "target": _number(r.target), "actual": _number(r.actual), "percent": r.percent,
-            "note": r.note,
+            "target": _number(r.target), "actual": r.suppressed or _number(r.actual),
+            "percent": r.percent, "note": r.note, "disclosure_controlled": r.controlled,
             "groups": [{"key": g.key, "label": g.label, "target": _number(g.target),
-                        "actual": _number(g.actual)} for g in r.groups],
+                        "actual": g.suppressed or _number(g.actual)} for g in r.groups],
         } for r in results],
     }
 
