@@ -121,7 +121,7 @@ def test_erasure_destroys_identity_free_text_and_files_but_keeps_the_work(
     assert beneficiary.birth_year is None and beneficiary.gender == ""
     assert not BeneficiaryIdentity.objects.exists()
     consent = Consent.objects.get(beneficiary=beneficiary)
-    assert consent.given_by == "" and not consent.document
+    assert consent.given_by == "" and not consent.document and consent.withdrawn_on == TODAY()
     assert not (media / document).exists()
     request.refresh_from_db()
     assert request.message == "" and request.need_id

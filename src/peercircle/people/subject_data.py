@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from peercircle.core import permissions as core_perm
@@ -48,15 +49,17 @@ def _consents(beneficiary):
 
 
 def _consents_erase(beneficiary):
-    """The consents stay as proof of the lawful basis (purpose and dates); who signed and the
-    signed documents go, the files only once the erasure is committed."""
+    """The consents stay as proof of the lawful basis (purpose and dates) and end today if
+    still in force; who signed and the signed documents go, the files only once the erasure
+    is committed."""
     scrubbed = []
     for consent in Consent.objects.filter(beneficiary=beneficiary):
         if consent.document:
             transaction.on_commit(lambda f=consent.document.name, s=consent.document.storage:
                                   s.delete(f))
         consent.given_by, consent.document = "", ""
-        consent.save(update_fields=["given_by", "document", "updated_at"])
+        consent.withdrawn_on = consent.withdrawn_on or timezone.localdate()
+        consent.save(update_fields=["given_by", "document", "withdrawn_on", "updated_at"])
         scrubbed.append(Scrubbed(consent, frozenset({"given_by", "document"})))
     return scrubbed
 
