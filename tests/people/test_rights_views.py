@@ -158,3 +158,22 @@ def test_retention_run_command_reports_what_it_did(person, other_org):
     assert "alpha: erased 1 after withdrawal" in out.getvalue()
     with scopes_disabled():
         assert Beneficiary.objects.get(pk=person.pk).anonymised_on
+
+
+def test_a_coordinator_produces_a_volunteers_data_without_their_private_self_checks(
+        client_for, coordinator, org):
+    volunteer = factories.VolunteerFactory(organisation=org, full_name="Ольга Смирнова",
+                                           motivation="I was helped myself")
+    detail = client_for(coordinator).get(reverse("volunteers:detail", kwargs={
+        "org": org.slug, "volunteer_pk": volunteer.pk})).content.decode()
+    url = reverse("people:volunteer_export", kwargs={"org": org.slug,
+                                                     "volunteer_pk": volunteer.pk})
+    assert url in detail
+    response = client_for(coordinator).post(url, {"format": "json", "language": "pl"})
+    data = json.loads(response.content)
+    assert data["sections"]["volunteer"]["items"][0]["motivation"] == "I was helped myself"
+    assert set(data["sections"]) == {"volunteer", "volunteer_history", "training",
+                                     "volunteer_work"}
+    with scopes_disabled():
+        entry = AuditEntry.objects.get(action=AuditEntry.Action.VIEW_IDENTITY)
+    assert entry.object_type == "volunteers.Volunteer" and entry.actor == coordinator

@@ -2,6 +2,7 @@
 
 An app registers a provider in its own `subject_data.py` module (found by autodiscovery, the way
 Django finds `admin.py`). A provider:
+- `subject` says whose data it holds: a beneficiary's (the default) or a volunteer's;
 - `collect(beneficiary)` returns the app's records about the person as `Item`s (for the export);
 - `anonymise(beneficiary)` removes the person's identifying data from those records without
   deleting the rows that figures count, and returns what it scrubbed (so that the audit log's
@@ -55,6 +56,7 @@ class SubjectDataProvider:
     anonymise: Callable[..., list[Scrubbed]] = field(default=_none)
     last_dates: Callable[..., Iterable[datetime.date | None]] = field(default=_none)
     order: int = 100
+    subject: str = "beneficiary"  # whose data: "beneficiary" or "volunteer"
 
 
 _PROVIDERS: dict[str, SubjectDataProvider] = {}
@@ -65,12 +67,14 @@ def register(provider: SubjectDataProvider) -> None:
     _PROVIDERS[provider.key] = provider
 
 
-def providers() -> list[SubjectDataProvider]:
+def providers(subject: str | None = "beneficiary") -> list[SubjectDataProvider]:
+    """The providers for one kind of subject (None: every provider, for the register)."""
     global _discovered
     if not _discovered:
         autodiscover_modules("subject_data")
         _discovered = True
-    return sorted(_PROVIDERS.values(), key=lambda p: (p.order, p.key))
+    return sorted((p for p in _PROVIDERS.values() if subject in (None, p.subject)),
+                  key=lambda p: (p.subject != "beneficiary", p.order, p.key))
 
 
 def _display(instance: models.Model, model_field) -> object:

@@ -44,6 +44,14 @@ def subject_data(*, beneficiary: Beneficiary, language: str) -> SubjectData:
                        timezone.localtime(), sections)
 
 
+def volunteer_data(*, volunteer, language: str) -> SubjectData:
+    """Everything kept about a volunteer (their record, history, training, work given)."""
+    sections = [Section(p.key, str(p.title()), p.collect(volunteer))
+                for p in providers("volunteer")]
+    return SubjectData(volunteer.organisation.name, volunteer.full_name, language,
+                       timezone.localtime(), sections)
+
+
 def subject_language(beneficiary: Beneficiary) -> str:
     """The language the person last wrote to us in (a request or a registration)."""
     known = dict(settings.LANGUAGES)
@@ -105,7 +113,7 @@ def processing_register(*, organisation) -> list[RegisterRow]:
                "withdrawn. Counts of the work are kept without the person.") % {
         "days": organisation.record_retention_days, "delay": organisation.erasure_delay_days}
     rows = []
-    for provider in providers():
+    for provider in providers(None):
         roles = [str(Role(role).label) for role, granted in ROLE_PERMISSIONS.items()
                  if provider.permissions & granted]
         rows.append(RegisterRow(str(provider.title()), str(provider.kept()),

@@ -63,6 +63,20 @@ def subject_export(*, actor, beneficiary: Beneficiary, fmt: str, language: str) 
     return Export(f"{stem}.{fmt}", types[fmt], content)
 
 
+def volunteer_export(*, actor, volunteer, fmt: str, language: str) -> Export:
+    """Everything kept about a volunteer, as JSON or PDF; audited like opening an identity."""
+    if fmt not in FORMATS:
+        raise ValidationError(_("Choose JSON or PDF."))
+    with transaction.atomic(), translation.override(language):
+        content = _render(selectors.volunteer_data(volunteer=volunteer, language=language), fmt)
+        audit_record(actor=actor, organisation=volunteer.organisation,
+                     action=AuditEntry.Action.VIEW_IDENTITY, instance=volunteer,
+                     after={"export": fmt, "language": language})
+    types = {"json": "application/json", "pdf": "application/pdf"}
+    return Export(f"volunteer-{volunteer.pk}-{timezone.localdate():%Y%m%d}.{fmt}", types[fmt],
+                  content)
+
+
 def _anonymous_code(organisation) -> str:
     while True:
         code = ANONYMOUS_PREFIX + "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
