@@ -86,7 +86,7 @@ def _person_with_everything():
     return person, coordinator
 
 
-def test_finding_erasure_keeps_every_indicator_of_the_demo_projects():
+def test_erasing_a_demo_beneficiary_keeps_every_indicator_of_the_demo_projects():
     demo_load()
     person, coordinator = _person_with_everything()
     before = _all_indicators()

@@ -9,7 +9,6 @@ from peercircle.core.access import organisation_view
 from peercircle.core.forms import call_service, submit
 from peercircle.people import permissions as perm
 from peercircle.people import selectors, services
-from peercircle.people.rights import selectors as rights_selectors
 from peercircle.people.forms import (
     BeneficiaryForm,
     ConsentForm,
@@ -18,6 +17,7 @@ from peercircle.people.forms import (
     FamilyMemberForm,
     IdentityForm,
 )
+from peercircle.people.rights import selectors as rights_selectors
 
 
 def _to_beneficiary(beneficiary):
