@@ -162,6 +162,18 @@ def _reason_due(beneficiary: Beneficiary, today: datetime.date) -> str | None:
     return None
 
 
+def _candidates(organisation, today: datetime.date):
+    """Only people recorded before the retention period or with a consent withdrawn can be
+    due (the last contact is never before the record was made): the rest are not read."""
+    from django.db.models import Q
+
+    recorded_before = today - datetime.timedelta(days=organisation.record_retention_days)
+    return (Beneficiary.objects.filter(organisation=organisation, anonymised_on__isnull=True)
+            .filter(Q(created_at__date__lte=recorded_before)
+                    | Q(consents__withdrawn_on__isnull=False))
+            .distinct().select_related("organisation"))
+
+
 def retention_run(*, organisations, today: datetime.date | None = None,
                   dry_run: bool = False) -> list[RetentionReport]:
     """Erase what has passed its time in each organisation; one failure never stops the run."""
@@ -170,9 +182,7 @@ def retention_run(*, organisations, today: datetime.date | None = None,
     for organisation in organisations:
         report = RetentionReport(organisation.slug)
         with scope(organisation=organisation):
-            for beneficiary in (Beneficiary.objects.filter(organisation=organisation,
-                                                           anonymised_on__isnull=True)
-                                .select_related("organisation")):
+            for beneficiary in _candidates(organisation, today):
                 reason = _reason_due(beneficiary, today)
                 if reason is None:
                     continue
