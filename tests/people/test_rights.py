@@ -256,6 +256,7 @@ def test_the_register_of_processing_says_what_why_how_long_and_who(scoped):
     assert "Organisation coordinator" in identity.roles and "Staff member" in identity.roles
     assert "Volunteer" not in identity.roles and "Supervisor or curator" not in identity.roles
     assert "730" in identity.period and "30" in identity.period
+    assert "730" not in rows["Training"].period
     assert identity.kept and identity.purpose
 
 

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from peercircle.people.rights.registry import VOLUNTEER_PERIOD as _while_volunteering
 from peercircle.people.rights.registry import SubjectDataProvider, item_of, register
 from peercircle.training import permissions as perm
 from peercircle.training.models import Enrolment
@@ -14,7 +15,7 @@ def _enrolments(volunteer):
 
 
 register(SubjectDataProvider(
-    key="training", subject="volunteer", order=30, title=lambda: _("Training"),
+    period=_while_volunteering, key="training", subject="volunteer", order=30, title=lambda: _("Training"),
     collect=_enrolments,
     kept=lambda: _("Courses a volunteer enrolled in and completed, with attendance hours."),
     purpose=lambda: _("To prepare volunteers for the work and report who was trained."),

@@ -6,6 +6,7 @@ Supervision topics and burnout self-checks are not here: they are private to the
 from django.utils.translation import gettext as _
 
 from peercircle.core.models import Activity
+from peercircle.people.rights.registry import VOLUNTEER_PERIOD as _while_volunteering
 from peercircle.people.rights.registry import SubjectDataProvider, item_of, register
 from peercircle.volunteers import permissions as perm
 from peercircle.volunteers.models import Screening, StageChange
@@ -36,20 +37,22 @@ def _work(volunteer):
 
 
 register(SubjectDataProvider(
-    key="volunteer", subject="volunteer", order=10, title=lambda: _("Volunteer's record"),
+    period=_while_volunteering, key="volunteer", subject="volunteer", order=10,
+    title=lambda: _("Volunteer's record"),
     collect=_record,
     kept=lambda: _("A volunteer's name, contacts, application answers, lived experience, "
                    "languages, regions, formats and weekly capacity."),
     purpose=lambda: _("To recruit, screen and route volunteers to the people they help."),
     permissions=frozenset({perm.VIEW_VOLUNTEERS})))
 register(SubjectDataProvider(
-    key="volunteer_history", subject="volunteer", order=20,
+    period=_while_volunteering, key="volunteer_history", subject="volunteer", order=20,
     title=lambda: _("Stages and screening"), collect=_history,
     kept=lambda: _("Each change of a volunteer's stage with its reason, and interview notes."),
     purpose=lambda: _("To keep a fair record of recruitment and screening decisions."),
     permissions=frozenset({perm.VIEW_VOLUNTEERS})))
 register(SubjectDataProvider(
-    key="volunteer_work", subject="volunteer", order=40, title=lambda: _("Work given"),
+    period=_while_volunteering, key="volunteer_work", subject="volunteer", order=40,
+    title=lambda: _("Work given"),
     collect=_work,
     kept=lambda: _("Kind, date, duration, format and region of each piece of work a "
                    "volunteer gave."),

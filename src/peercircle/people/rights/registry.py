@@ -16,7 +16,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
+from django.utils.text import capfirst
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,13 @@ class SubjectDataProvider:
     last_dates: Callable[..., Iterable[datetime.date | None]] = field(default=_none)
     order: int = 100
     subject: str = "beneficiary"  # whose data: "beneficiary" or "volunteer"
+    period: Callable[[], str] | None = None  # how long, when not the beneficiary retention
+
+
+def VOLUNTEER_PERIOD() -> str:  # noqa: N802 — a constant text, translated when read
+    from django.utils.translation import gettext
+
+    return gettext("While the person volunteers with the organisation.")
 
 
 _PROVIDERS: dict[str, SubjectDataProvider] = {}
@@ -81,7 +90,9 @@ def _display(instance: models.Model, model_field) -> object:
     value = getattr(instance, model_field.name)
     if model_field.choices:
         return getattr(instance, f"get_{model_field.name}_display")()
-    if isinstance(value, datetime.datetime | datetime.date):
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, models.fields.files.FieldFile):
         return value.name.rsplit("/", 1)[-1] if value else ""
@@ -97,5 +108,6 @@ def item_of(instance: models.Model, fields: Iterable[str], extra: Iterable[Entry
     entries = []
     for name in fields:
         model_field = instance._meta.get_field(name)
-        entries.append(Entry(name, str(model_field.verbose_name), _display(instance, model_field)))
+        entries.append(Entry(name, capfirst(str(model_field.verbose_name)),
+                             _display(instance, model_field)))
     return Item(tuple(entries) + tuple(extra))

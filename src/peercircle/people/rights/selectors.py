@@ -108,14 +108,14 @@ def processing_register(*, organisation) -> list[RegisterRow]:
     from peercircle.core.access import ROLE_PERMISSIONS
     from peercircle.organisations.roles import Role
 
-    period = _("Until %(days)s days after the person's last activity or the end of the last "
-               "project that counts it; %(delay)s days after consent to data processing is "
-               "withdrawn. Counts of the work are kept without the person.") % {
+    retention = _("%(days)s days after the last activity or the end of the last project "
+                  "counting it; %(delay)s days after consent is withdrawn.") % {
         "days": organisation.record_retention_days, "delay": organisation.erasure_delay_days}
     rows = []
     for provider in providers(None):
         roles = [str(Role(role).label) for role, granted in ROLE_PERMISSIONS.items()
                  if provider.permissions & granted]
+        period = str(provider.period()) if provider.period else retention
         rows.append(RegisterRow(str(provider.title()), str(provider.kept()),
                                 str(provider.purpose()), period, roles))
     return rows
