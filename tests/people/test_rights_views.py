@@ -177,3 +177,24 @@ def test_a_coordinator_produces_a_volunteers_data_without_their_private_self_che
     with scopes_disabled():
         entry = AuditEntry.objects.get(action=AuditEntry.Action.VIEW_IDENTITY)
     assert entry.object_type == "volunteers.Volunteer" and entry.actor == coordinator
+
+
+def test_a_coordinator_produces_a_members_data_with_the_work_they_gave(
+        client_for, coordinator, member, org):
+    colleague = member("volunteer")
+    activity = factories.ActivityFactory(organisation=org, recorded_by=colleague)
+    activity.providers.add(colleague)
+    client = client_for(coordinator)
+    members = client.get(reverse("organisations:members", kwargs={"org": org.slug}))
+    with scopes_disabled():
+        membership = colleague.memberships.get(organisation=org)
+    url = reverse("people:member_export", kwargs={"org": org.slug,
+                                                  "membership_pk": membership.pk})
+    assert url in members.content.decode()
+    data = json.loads(client.post(url, {"format": "json", "language": "en"}).content)
+    assert data["sections"]["member"]["items"][0]["email"] == colleague.email
+    assert data["sections"]["member"]["items"][1]["role"] == "Volunteer"
+    assert len(data["sections"]["member_work"]["items"]) == 1
+    with scopes_disabled():
+        assert AuditEntry.objects.get(action=AuditEntry.Action.VIEW_IDENTITY).object_type == (
+            "organisations.Membership")

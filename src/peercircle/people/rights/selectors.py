@@ -52,6 +52,14 @@ def volunteer_data(*, volunteer, language: str) -> SubjectData:
                        timezone.localtime(), sections)
 
 
+def member_data(*, membership, language: str) -> SubjectData:
+    """Everything kept about a member of the organisation (account, role, work given)."""
+    sections = [Section(p.key, str(p.title()), p.collect(membership))
+                for p in providers("member")]
+    return SubjectData(membership.organisation.name, membership.user.full_name, language,
+                       timezone.localtime(), sections)
+
+
 def subject_language(beneficiary: Beneficiary) -> str:
     """The language the person last wrote to us in (a request or a registration)."""
     known = dict(settings.LANGUAGES)
@@ -116,6 +124,8 @@ def processing_register(*, organisation) -> list[RegisterRow]:
         roles = [str(Role(role).label) for role, granted in ROLE_PERMISSIONS.items()
                  if provider.permissions & granted]
         period = str(provider.period()) if provider.period else retention
-        rows.append(RegisterRow(str(provider.title()), str(provider.kept()),
-                                str(provider.purpose()), period, roles))
+        row = RegisterRow(str(provider.title()), str(provider.kept()),
+                          str(provider.purpose()), period, roles)
+        if row not in rows:  # the same processing seen from two kinds of subject
+            rows.append(row)
     return rows

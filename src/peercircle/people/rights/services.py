@@ -63,18 +63,33 @@ def subject_export(*, actor, beneficiary: Beneficiary, fmt: str, language: str) 
     return Export(f"{stem}.{fmt}", types[fmt], content)
 
 
-def volunteer_export(*, actor, volunteer, fmt: str, language: str) -> Export:
-    """Everything kept about a volunteer, as JSON or PDF; audited like opening an identity."""
+def _audited_export(*, actor, instance, organisation, build, fmt: str, language: str,
+                    stem: str) -> Export:
     if fmt not in FORMATS:
         raise ValidationError(_("Choose JSON or PDF."))
     with transaction.atomic(), translation.override(language):
-        content = _render(selectors.volunteer_data(volunteer=volunteer, language=language), fmt)
-        audit_record(actor=actor, organisation=volunteer.organisation,
-                     action=AuditEntry.Action.VIEW_IDENTITY, instance=volunteer,
+        content = _render(build(), fmt)
+        audit_record(actor=actor, organisation=organisation,
+                     action=AuditEntry.Action.VIEW_IDENTITY, instance=instance,
                      after={"export": fmt, "language": language})
     types = {"json": "application/json", "pdf": "application/pdf"}
-    return Export(f"volunteer-{volunteer.pk}-{timezone.localdate():%Y%m%d}.{fmt}", types[fmt],
-                  content)
+    return Export(f"{stem}-{timezone.localdate():%Y%m%d}.{fmt}", types[fmt], content)
+
+
+def volunteer_export(*, actor, volunteer, fmt: str, language: str) -> Export:
+    """Everything kept about a volunteer, as JSON or PDF; audited like opening an identity."""
+    return _audited_export(
+        actor=actor, instance=volunteer, organisation=volunteer.organisation, fmt=fmt,
+        language=language, stem=f"volunteer-{volunteer.pk}",
+        build=lambda: selectors.volunteer_data(volunteer=volunteer, language=language))
+
+
+def member_export(*, actor, membership, fmt: str, language: str) -> Export:
+    """Everything kept about a member (account, role, work given); audited the same way."""
+    return _audited_export(
+        actor=actor, instance=membership, organisation=membership.organisation, fmt=fmt,
+        language=language, stem=f"member-{membership.pk}",
+        build=lambda: selectors.member_data(membership=membership, language=language))
 
 
 def _anonymous_code(organisation) -> str:

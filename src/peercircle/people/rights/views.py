@@ -56,6 +56,27 @@ def volunteer_export(request, org, volunteer_pk):
                   {"subject_name": volunteer.full_name, "form": form})
 
 
+@organisation_view(perm.EXPORT_SUBJECT_DATA)
+def member_export(request, org, membership_pk):
+    from django.shortcuts import get_object_or_404
+
+    from peercircle.organisations.models import Membership
+
+    membership = get_object_or_404(Membership.objects.select_related("user", "organisation"),
+                                   organisation=request.organisation, pk=membership_pk)
+    form = SubjectExportForm(request.POST or None, initial={
+        "format": "pdf", "language": membership.user.language})
+    if request.method == "POST" and form.is_valid():
+        export = services.member_export(actor=request.user, membership=membership,
+                                        fmt=form.cleaned_data["format"],
+                                        language=form.cleaned_data["language"])
+        response = HttpResponse(export.content, content_type=export.content_type)
+        response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+        return response
+    return render(request, "people/rights/subject_export.html",
+                  {"subject_name": membership.user.full_name, "form": form})
+
+
 @organisation_view(perm.ERASE_SUBJECT)
 def subject_erase(request, org, beneficiary_pk):
     beneficiary = _beneficiary(request, beneficiary_pk)
