@@ -68,3 +68,27 @@ def test_export_then_erase_in_russian(russian_coordinator):
         assert not BeneficiaryIdentity.objects.exists()
         assert list(Activity.objects.get().participants.values_list("pk", flat=True)) == [
             person.pk]
+
+
+def test_periods_and_register_of_processing_in_polish(e2e, page):
+    membership = factories.MembershipFactory(role=Role.COORDINATOR,
+                                             organisation__name="Klub Samopomocy Razem",
+                                             user__language="pl")
+    give_totp(membership.user)
+    sign_in_as(page, e2e, membership.user)
+    page.goto(f"{e2e.url}/o/{membership.organisation.slug}/data-protection/")
+    page.get_by_label("dni od wycofania zgody do usunięcia").fill("45")
+    page.get_by_role("button", name="Zapisz").click()
+    expect(page.get_by_text("Prawo rosyjskie (152-FZ) dopuszcza najwyżej 30 dni od wycofania zgody "
+                            "do zniszczenia danych.")).to_be_visible()
+    page.get_by_label("dni od wycofania zgody do usunięcia").fill("14")
+    page.get_by_label("dni przechowywania rekordów po ostatniej pracy").fill("730")
+    page.get_by_role("button", name="Zapisz").click()
+    expect(page.get_by_text("Okresy przechowywania i usuwania danych zostały zapisane.")).to_be_visible()
+    page.get_by_role("link", name="Rejestr czynności przetwarzania").click()
+    settled(page)
+    expect(page.get_by_role("heading", name="Rejestr czynności przetwarzania")).to_be_visible()
+    expect(page.get_by_role("rowheader", name="Imię i nazwisko oraz dane kontaktowe")).to_be_visible()
+    expect(page.get_by_text("730 dni po ostatnim działaniu", exact=False).first).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "processing-register-pl")

@@ -266,3 +266,8 @@ def test_the_register_is_written_in_the_organisations_languages(scoped):
     with translation.override("ru"):
         titles = [row.title for row in selectors.processing_register(organisation=scoped)]
     assert "Имя и контакты" in titles
+
+
+def test_the_register_lists_each_processing_once(scoped):
+    titles = [row.title for row in selectors.processing_register(organisation=scoped)]
+    assert titles.count("Work given") == 1

@@ -3,10 +3,15 @@
 
 from django.utils.translation import gettext as _
 
+from peercircle.core import permissions as core_perm
 from peercircle.core.models import Activity
 from peercircle.organisations import permissions as perm
-from peercircle.people.rights.registry import VOLUNTEER_PERIOD as _while_member
+from peercircle.people.rights.registry import VOLUNTEER_PERIOD as _while_member_works
 from peercircle.people.rights.registry import SubjectDataProvider, item_of, register
+
+
+def _while_member() -> str:
+    return _("While the person is a member of the organisation.")
 
 
 def _account(membership):
@@ -30,9 +35,9 @@ register(SubjectDataProvider(
     purpose=lambda: _("To let members sign in and give each the access their role needs."),
     permissions=frozenset({perm.VIEW_MEMBERS})))
 register(SubjectDataProvider(
-    period=_while_member, key="member_work", subject="member", order=40,
+    period=_while_member_works, key="member_work", subject="member", order=40,
     title=lambda: _("Work given"), collect=_work,
     kept=lambda: _("Kind, date, duration, format and region of each piece of work a "
                    "volunteer gave."),
     purpose=lambda: _("To support volunteers, count their hours and report the work."),
-    permissions=frozenset({perm.VIEW_MEMBERS})))
+    permissions=frozenset({core_perm.VIEW_ALL_ACTIVITIES})))

@@ -5,6 +5,7 @@ Supervision topics and burnout self-checks are not here: they are private to the
 
 from django.utils.translation import gettext as _
 
+from peercircle.core import permissions as core_perm
 from peercircle.core.models import Activity
 from peercircle.people.rights.registry import VOLUNTEER_PERIOD as _while_volunteering
 from peercircle.people.rights.registry import SubjectDataProvider, item_of, register
@@ -57,4 +58,4 @@ register(SubjectDataProvider(
     kept=lambda: _("Kind, date, duration, format and region of each piece of work a "
                    "volunteer gave."),
     purpose=lambda: _("To support volunteers, count their hours and report the work."),
-    permissions=frozenset({perm.VIEW_VOLUNTEERS})))
+    permissions=frozenset({core_perm.VIEW_ALL_ACTIVITIES})))
