@@ -64,7 +64,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
            groups.VIEW_NETWORK_CLUBS, groups.SHARE_PRACTICE, groups.VIEW_INITIATIVES,
            events.MANAGE_EVENTS, events.VIEW_FEEDBACK, events.VIEW_PLANS, events.MANAGE_PLANS,
            reporting.VIEW_PROJECTS, reporting.MANAGE_PROJECTS, reporting.EXPORT_REPORTS,
-           reporting.VIEW_NETWORK_STATS}
+           reporting.VIEW_NETWORK_STATS, people.VIEW_PROCESSING_REGISTER}
     ),
     Role.COORDINATOR: frozenset(
         _EVERY_MEMBER
@@ -87,6 +87,10 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             training.MANAGE_COURSES,
             training.SELF_ASSESS,
             training.KEEP_FRAMEWORK,
+            # data-subject rights: a person's data produced for them, erased at their request
+            people.EXPORT_SUBJECT_DATA,
+            people.ERASE_SUBJECT,
+            people.VIEW_PROCESSING_REGISTER,
         }
         | _PROGRAMMES
     ),
@@ -95,7 +99,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         | _CASEWORK
         | {org.VIEW_MEMBERS, org.VIEW_PARTNERS, volunteers.VIEW_VOLUNTEERS,
            volunteers.MANAGE_VOLUNTEERS, wellbeing.TAKE_SELF_CHECK, training.VIEW_COURSES,
-           training.MANAGE_COURSES, training.SELF_ASSESS}
+           training.MANAGE_COURSES, training.SELF_ASSESS, people.VIEW_PROCESSING_REGISTER}
         | _PROGRAMMES
     ),
     # Supervisors and curators work with cases under their codes, never with identities.

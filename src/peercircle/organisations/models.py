@@ -67,6 +67,17 @@ class Organisation(TimeStamped):
         help_text=_("Shown to a person whose request shows signs of crisis: emergency number, "
                     "crisis lines, the nearest professional service."),
     )
+    erasure_delay_days = models.PositiveSmallIntegerField(
+        _("days from withdrawal of consent to erasure"), default=30,
+        help_text=_("After a person withdraws consent to data processing, their name and "
+                    "contacts are destroyed and their record anonymised after this many days "
+                    "(152-FZ allows at most 30)."),
+    )
+    record_retention_days = models.PositiveIntegerField(
+        _("days records are kept after the last work"), default=1825,
+        help_text=_("A beneficiary's record is anonymised this many days after their last "
+                    "activity, or after the end of the last project that counts it."),
+    )
 
     class Meta:
         ordering = ["name"]

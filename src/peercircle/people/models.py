@@ -24,6 +24,10 @@ class Beneficiary(OrganisationOwned):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                    null=True, blank=True, related_name="+",
                                    verbose_name=_("recorded by"))
+    anonymised_on = models.DateField(
+        _("anonymised on"), null=True, blank=True, editable=False,
+        help_text=_("The person's data was erased; the record stays only so that counts of "
+                    "past work do not change."))
 
     class Meta:
         ordering = ["code"]

@@ -69,6 +69,7 @@ def identity_save(*, actor, beneficiary: Beneficiary, full_name: str, phone: str
                   email: str = "", address: str = "") -> BeneficiaryIdentity:
     """Keep a name and contacts; refused until the person consented to data processing."""
     with transaction.atomic():
+        _refuse_anonymised(beneficiary)
         require_consent([beneficiary])
         identity = BeneficiaryIdentity.objects.filter(beneficiary=beneficiary).first()
         identity = identity or BeneficiaryIdentity(
@@ -87,6 +88,12 @@ def identity_open(*, actor, beneficiary: Beneficiary) -> BeneficiaryIdentity | N
         audit_record(actor=actor, organisation=beneficiary.organisation,
                      action=AuditEntry.Action.VIEW_IDENTITY, instance=beneficiary)
     return identity
+
+
+def _refuse_anonymised(beneficiary: Beneficiary) -> None:
+    if beneficiary.anonymised_on:
+        raise ValidationError(_("This person's data was erased: nothing new is recorded about "
+                                "them."))
 
 
 def _consent_validate(consent: Consent) -> None:
@@ -113,6 +120,7 @@ def consent_give(*, actor, beneficiary: Beneficiary, purpose: str, given_on: dat
     )
     if document:
         consent.document = document
+    _refuse_anonymised(beneficiary)
     _consent_validate(consent)
     with transaction.atomic():
         audited_save(consent, actor=actor, organisation=beneficiary.organisation)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from peercircle.people import views
+from peercircle.people.rights import views as rights
 
 app_name = "people"
 urlpatterns = [
@@ -18,6 +19,14 @@ urlpatterns = [
          name="consent_create"),
     path("consents/<int:consent_pk>/withdraw/", views.consent_withdraw, name="consent_withdraw"),
     path("consents/<int:consent_pk>/document/", views.consent_document, name="consent_document"),
+    path("beneficiaries/<int:beneficiary_pk>/export/", rights.subject_export,
+         name="subject_export"),
+    path("beneficiaries/<int:beneficiary_pk>/erase/", rights.subject_erase, name="subject_erase"),
+    path("volunteers/<int:volunteer_pk>/export/", rights.volunteer_export,
+         name="volunteer_export"),
+    path("members/<int:membership_pk>/export/", rights.member_export, name="member_export"),
+    path("data-protection/", rights.data_protection, name="data_protection"),
+    path("data-protection/register/", rights.processing_register, name="processing_register"),
     path("families/", views.family_list, name="family_list"),
     path("families/new/", views.family_create, name="family_create"),
     path("families/<int:family_pk>/", views.family_detail, name="family_detail"),

@@ -17,6 +17,7 @@ from peercircle.people.forms import (
     FamilyMemberForm,
     IdentityForm,
 )
+from peercircle.people.rights import selectors as rights_selectors
 
 
 def _to_beneficiary(beneficiary):
@@ -70,6 +71,9 @@ def beneficiary_detail(request, org, beneficiary_pk):
         "can_manage": perm.MANAGE_BENEFICIARIES in request.permissions,
         "can_see_identity": perm.VIEW_IDENTITY in request.permissions,
         "can_manage_consent": perm.MANAGE_CONSENT in request.permissions,
+        "can_export": perm.EXPORT_SUBJECT_DATA in request.permissions,
+        "can_erase": perm.ERASE_SUBJECT in request.permissions,
+        "erasure_due_on": rights_selectors.erasure_due_on(beneficiary),
     })
 
 

@@ -1,0 +1,34 @@
+"""`peercircle retention_run [--org SLUG] [--dry-run]`: erase the people whose withdrawal of
+consent or whose retention period has passed, and report what was done (run it nightly)."""
+
+from django.core.management.base import BaseCommand
+from django_scopes import scopes_disabled
+
+from peercircle.organisations.models import Organisation
+from peercircle.people.management.commands._subject import organisation_of
+from peercircle.people.rights import services
+
+
+class Command(BaseCommand):
+    help = "Anonymise records past their retention period or their erasure date."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--org", help="only this organisation")
+        parser.add_argument("--dry-run", action="store_true", help="report, change nothing")
+
+    def handle(self, *args, org=None, dry_run=False, **options):
+        if org:
+            organisations = [organisation_of(org)]
+        else:
+            with scopes_disabled():
+                organisations = list(Organisation.objects.order_by("slug"))
+        reports = services.retention_run(organisations=organisations, dry_run=dry_run)
+        verb = "would erase" if dry_run else "erased"
+        for report in reports:
+            self.stdout.write(
+                f"{report.organisation}: {verb} {len(report.withdrawals)} after withdrawal, "
+                f"{len(report.expired)} past retention; {len(report.failed)} failed")
+            for code in report.failed:
+                self.stderr.write(f"{report.organisation}: could not erase {code}")
+        if any(report.failed for report in reports):
+            raise SystemExit(1)
