@@ -9,6 +9,7 @@ class Config(AppConfig):
     default = True
 
     def ready(self) -> None:
-        from peercircle.core import freshness
+        from peercircle.core import freshness, registry
 
         freshness.watch()
+        registry.discover()

@@ -1,0 +1,42 @@
+"""What the core app adds to the whole: its share of the role table and its home-page items."""
+
+from peercircle.core import dashboard, registry
+from peercircle.core import permissions as perm
+from peercircle.core.roles import Role
+
+registry.grant_table({
+    Role.NETWORK_COORDINATOR: {
+        perm.VIEW_AUDIT,
+        perm.VIEW_HOME,
+    },
+    Role.COORDINATOR: {
+        perm.RECORD_ACTIVITY,
+        perm.VIEW_ALL_ACTIVITIES,
+        perm.VIEW_AUDIT,
+        perm.VIEW_HOME,
+        perm.VIEW_LEDGER,
+    },
+    Role.STAFF: {
+        perm.RECORD_ACTIVITY,
+        perm.VIEW_ALL_ACTIVITIES,
+        perm.VIEW_HOME,
+        perm.VIEW_LEDGER,
+    },
+    Role.SUPERVISOR: {
+        perm.RECORD_ACTIVITY,
+        perm.VIEW_ALL_ACTIVITIES,
+        perm.VIEW_HOME,
+        perm.VIEW_LEDGER,
+    },
+    Role.VOLUNTEER: {
+        perm.RECORD_ACTIVITY,
+        perm.VIEW_HOME,
+        perm.VIEW_LEDGER,
+    },
+    Role.PARTNER: {
+        perm.VIEW_HOME,
+    },
+})
+
+# the month's activities, after the casework cards
+registry.home(30)(dashboard.activities)

@@ -1,0 +1,71 @@
+"""The hook registry: what each app adds to the whole without `core` importing it.
+
+Each project app may have a `hooks` module (the way Django's admin finds `admin.py`); it is
+imported once, when the apps are ready (`discover`), and declares there:
+- its role grants (`grant`): which role holds which of its permissions; the role table
+  (`core.access.ROLE_PERMISSIONS`) is assembled from them;
+- its home-page items (`home`): a function adding cards and reminders for a person in an
+  organisation, run in the order given, so the home page reads the same whatever the app order.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib import import_module
+
+from django.apps import apps
+from django.utils.module_loading import module_has_submodule
+
+HOOKS_MODULE = "hooks"
+PROJECT = "peercircle."
+
+# role → its permissions; filled by the apps' hooks, read through core.access.ROLE_PERMISSIONS
+role_table: dict[str, frozenset[str]] = {}
+
+
+def grant(role: str, permissions: Iterable[str]) -> None:
+    """Give `role` the `permissions` (added to what other apps granted it)."""
+    role_table[role] = role_table.get(role, frozenset()) | frozenset(permissions)
+
+
+def grant_every_role(roles: Iterable[str], permissions: Iterable[str]) -> None:
+    for role in roles:
+        grant(role, permissions)
+
+
+@dataclass(frozen=True)
+class HomeHook:
+    order: int
+    add: Callable  # add(*, user, organisation, permissions, cards, todos) -> None
+
+
+home_hooks: list[HomeHook] = []
+
+
+def home(order: int) -> Callable[[Callable], Callable]:
+    """Register a function adding cards and reminders to the home page at place `order`."""
+    def register(add: Callable) -> Callable:
+        home_hooks.append(HomeHook(order, add))
+        home_hooks.sort(key=lambda hook: hook.order)
+        return add
+
+    return register
+
+
+_discovered = False
+
+
+def discover() -> None:
+    """Import every project app's `hooks` module once (called from core's AppConfig.ready)."""
+    global _discovered
+    if _discovered:
+        return
+    _discovered = True
+    for config in apps.get_app_configs():
+        if config.name.startswith(PROJECT) and module_has_submodule(config.module, HOOKS_MODULE):
+            import_module(f"{config.name}.{HOOKS_MODULE}")
+
+
+def grant_table(table: dict[str, Iterable[str]]) -> None:
+    """Give each role of `table` its permissions (an app's whole share of the role table)."""
+    for role, permissions in table.items():
+        grant(role, permissions)

@@ -1,0 +1,50 @@
+"""What the events app adds to the whole: its share of the role table and its home-page reminders."""
+
+from peercircle.core import registry
+from peercircle.core.dashboard import Todo
+from peercircle.core.roles import Role
+from peercircle.events import dashboard
+from peercircle.events import permissions as perm
+
+registry.grant_table({
+    Role.NETWORK_COORDINATOR: {
+        perm.MANAGE_EVENTS,
+        perm.MANAGE_PLANS,
+        perm.VIEW_EVENTS,
+        perm.VIEW_FEEDBACK,
+        perm.VIEW_PLANS,
+    },
+    Role.COORDINATOR: {
+        perm.MANAGE_EVENTS,
+        perm.MANAGE_PLANS,
+        perm.MARK_ATTENDANCE,
+        perm.VIEW_EVENTS,
+        perm.VIEW_FEEDBACK,
+        perm.VIEW_PLANS,
+    },
+    Role.STAFF: {
+        perm.MANAGE_EVENTS,
+        perm.MANAGE_PLANS,
+        perm.MARK_ATTENDANCE,
+        perm.VIEW_EVENTS,
+        perm.VIEW_FEEDBACK,
+        perm.VIEW_PLANS,
+    },
+    Role.SUPERVISOR: {
+        perm.VIEW_EVENTS,
+        perm.VIEW_PLANS,
+    },
+    Role.VOLUNTEER: {
+        perm.MARK_ATTENDANCE,
+        perm.VIEW_EVENTS,
+    },
+    Role.PARTNER: {
+        perm.VIEW_EVENTS,
+    },
+})
+
+
+@registry.home(130)
+def reminders(*, user, organisation, permissions, cards, todos) -> None:
+    todos.extend(Todo(text, url) for text, url in dashboard.reminders(
+        user=user, organisation=organisation, permissions=permissions))

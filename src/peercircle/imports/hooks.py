@@ -1,0 +1,14 @@
+"""What the imports app adds to the whole: its share of the role table."""
+
+from peercircle.core import registry
+from peercircle.core.roles import Role
+from peercircle.imports import permissions as perm
+
+registry.grant_table({
+    Role.COORDINATOR: {
+        perm.IMPORT_DATA,
+    },
+    Role.STAFF: {
+        perm.IMPORT_DATA,
+    },
+})

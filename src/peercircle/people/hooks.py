@@ -1,0 +1,53 @@
+"""What the people app adds to the whole: its share of the role table and its home-page items."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from peercircle.core import registry
+from peercircle.core.dashboard import Card, Todo, org_url
+from peercircle.core.roles import Role
+from peercircle.people import permissions as perm
+from peercircle.people import selectors
+
+# Supervisors and curators work with cases under their codes, never with identities.
+registry.grant_table({
+    Role.COORDINATOR: {
+        perm.MANAGE_BENEFICIARIES,
+        perm.MANAGE_CONSENT,
+        perm.MANAGE_FAMILIES,
+        perm.MANAGE_IDENTITY,
+        perm.VIEW_BENEFICIARIES,
+        perm.VIEW_FAMILIES,
+        perm.VIEW_IDENTITY,
+    },
+    Role.STAFF: {
+        perm.MANAGE_BENEFICIARIES,
+        perm.MANAGE_CONSENT,
+        perm.MANAGE_FAMILIES,
+        perm.MANAGE_IDENTITY,
+        perm.VIEW_BENEFICIARIES,
+        perm.VIEW_FAMILIES,
+        perm.VIEW_IDENTITY,
+    },
+    Role.SUPERVISOR: {
+        perm.VIEW_BENEFICIARIES,
+        perm.VIEW_FAMILIES,
+    },
+})
+
+
+@registry.home(20)
+def casework(*, user, organisation, permissions, cards, todos) -> None:
+    if perm.VIEW_BENEFICIARIES not in permissions:
+        return
+    beneficiaries = selectors.beneficiary_list(organisation=organisation)
+    cards.append(Card(_("Beneficiaries"), beneficiaries.count(),
+                      org_url("people:beneficiary_list", organisation)))
+    cards.append(Card(_("Families"), selectors.family_list(organisation=organisation)
+                      .count(), org_url("people:family_list", organisation)))
+    lacking = selectors.beneficiaries_without_consent(organisation=organisation).count()
+    if lacking:
+        todos.append(Todo(ngettext(
+            "%(count)d beneficiary has no recorded consent to data processing.",
+            "%(count)d beneficiaries have no recorded consent to data processing.", lacking,
+        ) % {"count": lacking}, org_url("people:beneficiary_list", organisation)))

@@ -1,0 +1,24 @@
+"""What the reporting app adds to the whole: its share of the role table."""
+
+from peercircle.core import registry
+from peercircle.core.roles import Role
+from peercircle.reporting import permissions as perm
+
+registry.grant_table({
+    Role.NETWORK_COORDINATOR: {
+        perm.EXPORT_REPORTS,
+        perm.MANAGE_PROJECTS,
+        perm.VIEW_NETWORK_STATS,
+        perm.VIEW_PROJECTS,
+    },
+    Role.COORDINATOR: {
+        perm.EXPORT_REPORTS,
+        perm.MANAGE_PROJECTS,
+        perm.VIEW_PROJECTS,
+    },
+    Role.STAFF: {
+        perm.EXPORT_REPORTS,
+        perm.MANAGE_PROJECTS,
+        perm.VIEW_PROJECTS,
+    },
+})

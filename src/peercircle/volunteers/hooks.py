@@ -1,0 +1,33 @@
+"""What the volunteers app adds to the whole: its share of the role table and its home-page reminders."""
+
+from django.utils.translation import ngettext
+
+from peercircle.core import registry
+from peercircle.core.dashboard import Todo, org_url
+from peercircle.core.roles import Role
+from peercircle.volunteers import permissions as perm
+from peercircle.volunteers.models import Stage, Volunteer
+
+registry.grant_table({
+    Role.COORDINATOR: {
+        perm.CONFIGURE_APPLICATION,
+        perm.MANAGE_VOLUNTEERS,
+        perm.VIEW_VOLUNTEERS,
+    },
+    Role.STAFF: {
+        perm.MANAGE_VOLUNTEERS,
+        perm.VIEW_VOLUNTEERS,
+    },
+})
+
+
+@registry.home(60)
+def applications_waiting(*, user, organisation, permissions, cards, todos) -> None:
+    if perm.MANAGE_VOLUNTEERS not in permissions:
+        return
+    applied = Volunteer.objects.filter(organisation=organisation, stage=Stage.APPLIED).count()
+    if applied:
+        todos.append(Todo(ngettext(
+            "%(count)d volunteer application is waiting for screening.",
+            "%(count)d volunteer applications are waiting for screening.", applied,
+        ) % {"count": applied}, org_url("volunteers:list", organisation) + "?stage=applied"))
