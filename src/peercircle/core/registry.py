@@ -35,15 +35,18 @@ def grant_every_role(roles: Iterable[str], permissions: Iterable[str]) -> None:
 @dataclass(frozen=True)
 class HomeHook:
     order: int
-    add: Callable  # add(*, user, organisation, permissions, cards, todos) -> None
+    add: Callable[..., None]  # add(*, user, organisation, permissions, cards, todos) -> None
 
 
 home_hooks: list[HomeHook] = []
 
 
-def home(order: int) -> Callable[[Callable], Callable]:
+HomeAdd = Callable[..., None]
+
+
+def home(order: int) -> Callable[[HomeAdd], HomeAdd]:
     """Register a function adding cards and reminders to the home page at place `order`."""
-    def register(add: Callable) -> Callable:
+    def register(add: HomeAdd) -> HomeAdd:
         home_hooks.append(HomeHook(order, add))
         home_hooks.sort(key=lambda hook: hook.order)
         return add
