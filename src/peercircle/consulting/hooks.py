@@ -3,6 +3,7 @@
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.utils.translation import ngettext
 
 from peercircle.consulting import permissions as perm
@@ -10,6 +11,7 @@ from peercircle.consulting.models import HelpRequest, SupervisionRequest
 from peercircle.core import registry
 from peercircle.core.dashboard import Todo, org_url
 from peercircle.core.roles import Role
+from peercircle.organisations.permissions import VIEW_NETWORK
 
 registry.grant_table({
     Role.NETWORK_COORDINATOR: {
@@ -94,3 +96,14 @@ def supervision(*, user, organisation, permissions, cards, todos) -> None:
             "when": date_format(timezone.localtime(upcoming.scheduled_for),
                                 "SHORT_DATETIME_FORMAT")},
             org_url("consulting:supervision_detail", organisation, supervision_pk=upcoming.pk)))
+
+registry.menu("casework", 10, _l("Requests"), "consulting:queue", perm.VIEW_REQUESTS)
+registry.menu("casework", 40, _l("Consultation figures"), "consulting:consultation_figures",
+              perm.VIEW_FIGURES)
+registry.menu("my_work", 10, _l("My consultations"), "consulting:my_consultations",
+              perm.LOG_CONSULTATION)
+registry.menu("my_work", 30, _l("Supervision"), "consulting:supervision")
+registry.menu("my_work", 40, _l("Intervisions and case reviews"), "consulting:reviews",
+              perm.SEE_REVIEWS)
+registry.menu("organisation", 70, _l("Crisis words"), "consulting:crisis_terms",
+              VIEW_NETWORK, network_only=True)

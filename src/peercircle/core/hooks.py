@@ -1,5 +1,7 @@
 """What the core app adds to the whole: its share of the role table and its home-page items."""
 
+from django.utils.translation import gettext_lazy as _l
+
 from peercircle.core import dashboard, registry
 from peercircle.core import permissions as perm
 from peercircle.core.roles import Role
@@ -40,3 +42,6 @@ registry.grant_table({
 
 # the month's activities, after the casework cards
 registry.home(30)(dashboard.activities)
+
+registry.menu("my_work", 20, _l("Activities"), "core:activity_list", perm.VIEW_LEDGER)
+registry.menu("organisation", 80, _l("Audit log"), "core:audit_list", perm.VIEW_AUDIT)

@@ -1,5 +1,7 @@
 """What the events app adds to the whole: its share of the role table and its home-page reminders."""
 
+from django.utils.translation import gettext_lazy as _l
+
 from peercircle.core import registry
 from peercircle.core.dashboard import Todo
 from peercircle.core.roles import Role
@@ -48,3 +50,6 @@ registry.grant_table({
 def reminders(*, user, organisation, permissions, cards, todos) -> None:
     todos.extend(Todo(text, url) for text, url in dashboard.reminders(
         user=user, organisation=organisation, permissions=permissions))
+
+registry.menu("programmes", 150, _l("Events"), "events:list", perm.VIEW_EVENTS)
+registry.menu("programmes", 160, _l("Calendar plans"), "events:plans", perm.VIEW_PLANS)

@@ -1,5 +1,7 @@
 """What the groups app adds to the whole: its share of the role table and its home-page reminders."""
 
+from django.utils.translation import gettext_lazy as _l
+
 from peercircle.core import registry
 from peercircle.core.dashboard import Todo
 from peercircle.core.roles import Role
@@ -46,3 +48,12 @@ registry.grant_table({
 def reminders(*, user, organisation, permissions, cards, todos) -> None:
     todos.extend(Todo(text, url) for text, url in dashboard.reminders(
         user=user, organisation=organisation, permissions=permissions))
+
+registry.menu("programmes", 100, _l("Clubs and groups"), "groups:clubs", perm.VIEW_CLUBS)
+registry.menu("programmes", 110, _l("Good practice"), "groups:practices", perm.VIEW_CLUBS)
+registry.menu("programmes", 120, _l("Clubs of the network"), "groups:network",
+              perm.VIEW_NETWORK_CLUBS, network_only=True)
+registry.menu("programmes", 130, _l("Initiatives of the network"), "groups:initiatives_network",
+              perm.VIEW_NETWORK_CLUBS, network_only=True)
+registry.menu("programmes", 140, _l("Community initiatives"), "groups:initiatives",
+              perm.VIEW_INITIATIVES)

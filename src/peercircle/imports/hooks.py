@@ -1,5 +1,7 @@
 """What the imports app adds to the whole: its share of the role table."""
 
+from django.utils.translation import gettext_lazy as _l
+
 from peercircle.core import registry
 from peercircle.core.roles import Role
 from peercircle.imports import permissions as perm
@@ -12,3 +14,5 @@ registry.grant_table({
         perm.IMPORT_DATA,
     },
 })
+
+registry.menu("reports", 30, _l("Import from spreadsheets"), "imports:list", perm.IMPORT_DATA)

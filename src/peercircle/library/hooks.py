@@ -1,6 +1,7 @@
 """What the library app adds to the whole: its share of the role table and its home-page reminders."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from peercircle.core import registry
 from peercircle.core.dashboard import Todo, org_url
@@ -39,3 +40,5 @@ def documents_to_acknowledge(*, user, organisation, permissions, cards, todos) -
     for document in unsigned_for(organisation=organisation, user=user):
         todos.append(Todo(_("Read and acknowledge: %(title)s.") % {"title": document.title},
                           org_url("library:detail", organisation, document_pk=document.pk)))
+
+registry.menu("my_work", 70, _l("Documents"), "library:list")

@@ -1,6 +1,7 @@
 """What the organisations app adds to the whole: its share of the role table and its home-page items."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.utils.translation import ngettext
 
 from peercircle.core import registry
@@ -66,3 +67,9 @@ def management(*, user, organisation, permissions, cards, todos) -> None:
     if not organisation.regions.exists() or not organisation.help_areas.exists():
         todos.append(Todo(_("Complete the profile: regions served and help areas."),
                           org_url("organisations:profile_edit", organisation)))
+
+registry.menu("organisation", 30, _l("Members"), "organisations:members", perm.VIEW_MEMBERS)
+registry.menu("organisation", 40, _l("Partners"), "organisations:partners", perm.VIEW_PARTNERS)
+registry.menu("organisation", 50, _l("Profile"), "organisations:profile")
+registry.menu("organisation", 60, _l("Network"), "organisations:network", perm.VIEW_NETWORK,
+              network_only=True)

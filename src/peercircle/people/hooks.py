@@ -1,6 +1,7 @@
 """What the people app adds to the whole: its share of the role table and its home-page items."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.utils.translation import ngettext
 
 from peercircle.core import registry
@@ -51,3 +52,6 @@ def casework(*, user, organisation, permissions, cards, todos) -> None:
             "%(count)d beneficiary has no recorded consent to data processing.",
             "%(count)d beneficiaries have no recorded consent to data processing.", lacking,
         ) % {"count": lacking}, org_url("people:beneficiary_list", organisation)))
+
+registry.menu("casework", 20, _l("Beneficiaries"), "people:beneficiary_list", perm.VIEW_BENEFICIARIES)
+registry.menu("casework", 30, _l("Families"), "people:family_list", perm.VIEW_BENEFICIARIES)

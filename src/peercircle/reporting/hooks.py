@@ -1,5 +1,7 @@
 """What the reporting app adds to the whole: its share of the role table."""
 
+from django.utils.translation import gettext_lazy as _l
+
 from peercircle.core import registry
 from peercircle.core.roles import Role
 from peercircle.reporting import permissions as perm
@@ -22,3 +24,6 @@ registry.grant_table({
         perm.VIEW_PROJECTS,
     },
 })
+
+registry.menu("reports", 10, _l("Projects and indicators"), "reporting:projects", perm.VIEW_PROJECTS)
+registry.menu("reports", 20, _l("Network statistics"), "reporting:network", perm.VIEW_NETWORK_STATS)

@@ -1,5 +1,7 @@
 """What the training app adds to the whole: its share of the role table."""
 
+from django.utils.translation import gettext_lazy as _l
+
 from peercircle.core import registry
 from peercircle.core.roles import Role
 from peercircle.training import permissions as perm
@@ -29,3 +31,6 @@ registry.grant_table({
         perm.SELF_ASSESS,
     },
 })
+
+registry.menu("my_work", 50, _l("Competencies"), "training:framework", perm.SELF_ASSESS)
+registry.menu("organisation", 20, _l("Training"), "training:courses", perm.VIEW_COURSES)

@@ -1,5 +1,6 @@
 """What the volunteers app adds to the whole: its share of the role table and its home-page reminders."""
 
+from django.utils.translation import gettext_lazy as _l
 from django.utils.translation import ngettext
 
 from peercircle.core import registry
@@ -31,3 +32,5 @@ def applications_waiting(*, user, organisation, permissions, cards, todos) -> No
             "%(count)d volunteer application is waiting for screening.",
             "%(count)d volunteer applications are waiting for screening.", applied,
         ) % {"count": applied}, org_url("volunteers:list", organisation) + "?stage=applied"))
+
+registry.menu("organisation", 10, _l("Volunteers"), "volunteers:list", perm.VIEW_VOLUNTEERS)

@@ -1,6 +1,7 @@
 """What the wellbeing app adds to the whole: its share of the role table and its home-page reminders."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.utils.translation import ngettext
 
 from peercircle.consulting.permissions import REQUEST_SUPERVISION
@@ -46,3 +47,5 @@ def self_check(*, user, organisation, permissions, cards, todos) -> None:
             and self_check_due(organisation=organisation, user=user):
         todos.append(Todo(_("It is time for your quarterly wellbeing self-check."),
                           org_url("wellbeing:self_check", organisation)))
+
+registry.menu("my_work", 60, _l("Wellbeing"), "wellbeing:overview", perm.TAKE_SELF_CHECK)
