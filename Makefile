@@ -48,14 +48,14 @@ chromium:
 
 # The whole suite, browser tests included, in one process per core (pytest-xdist);
 # PYTEST_ARGS="-n 0" runs it in one.
-test: install chromium
+test: chromium install
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 # Everything but the browser tests / the browser tests alone (CI runs them on different databases).
 test-fast: install
 	$(BIN)/python -m pytest -n auto -m "not e2e" $(PYTEST_ARGS)
 
-test-browser: install chromium
+test-browser: chromium install
 	$(BIN)/python -m pytest -n auto -m e2e $(PYTEST_ARGS)
 
 # The references the benchmarks compare against come with the bench extra (requirements/bench.txt);
