@@ -1,4 +1,5 @@
-"""What the people app adds to the whole: its share of the role table and its home-page items."""
+"""What the people app adds to the whole (core.registry): its role grants, and its home-page items and
+menu entries where it has them."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l

@@ -1,4 +1,5 @@
-"""What the reporting app adds to the whole: its share of the role table."""
+"""What the reporting app adds to the whole (core.registry): its role grants, and its home-page items and
+menu entries where it has them."""
 
 from django.utils.translation import gettext_lazy as _l
 
