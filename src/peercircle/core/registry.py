@@ -114,3 +114,13 @@ def menu(section: str, order: int, label: StrOrPromise = "", url_name: str = "",
         raise ValueError(f"unknown menu section {section!r}")
     menu_entries.append(MenuEntry(section, order, label, url_name, permission, network_only))
     menu_entries.sort(key=lambda entry: (entry.section, entry.order))
+
+
+# Counts over a network's member organisations that apps above `organisations` contribute to its
+# de-identified network figures: key → counter(member_ids) -> (count by region code, total).
+# organisations/network.py calls them with scopes disabled and suppresses small numbers itself.
+network_counts: dict[str, Callable[[list[int]], tuple[dict[str, int], int]]] = {}
+
+
+def network_count(key: str, counter: Callable[[list[int]], tuple[dict[str, int], int]]) -> None:
+    network_counts[key] = counter

@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from peercircle.core import registry
 from peercircle.core.models import Activity
 from peercircle.organisations.models import Membership, Organisation
 from peercircle.organisations.roles import Role
 from peercircle.organisations.selectors import network_members
-from peercircle.people.models import Beneficiary
 
 
 def suppress(count: int) -> str:
@@ -62,6 +62,10 @@ def _counts_by_region(model, member_ids, path: str, extra=None) -> dict:
     return dict(qs.values_list(path).annotate(n=Count("id", distinct=True)).order_by())
 
 
+def _nothing(member_ids) -> tuple[dict[str, int], int]:
+    return {}, 0
+
+
 def network_figures(*, organisation: Organisation) -> dict:
     members = list(network_members(organisation=organisation))
     member_ids = [m.pk for m in members]
@@ -69,7 +73,9 @@ def network_figures(*, organisation: Organisation) -> dict:
     with scopes_disabled():
         volunteers = _counts_by_region(Membership, member_ids, "organisation__regions__code",
                                        {"role": Role.VOLUNTEER, "is_active": True})
-        beneficiaries = _counts_by_region(Beneficiary, member_ids, "region__code")
+        # contributed by the people app (core.registry.network_count): organisations sits below it
+        beneficiaries, beneficiaries_total = registry.network_counts.get(
+            "beneficiaries", _nothing)(member_ids)
         activities = _counts_by_region(Activity, member_ids, "region__code",
                                        {"date__gte": since})
     regions: dict[str, tuple[str, int]] = {}
@@ -84,7 +90,7 @@ def network_figures(*, organisation: Organisation) -> dict:
         totals = [
             Membership.objects.filter(organisation_id__in=member_ids, role=Role.VOLUNTEER,
                                       is_active=True).count(),
-            Beneficiary.objects.filter(organisation_id__in=member_ids).count(),
+            beneficiaries_total,
             Activity.objects.filter(organisation_id__in=member_ids, date__gte=since).count(),
         ]
     shown, total_shown = suppress_columns(counts, totals)

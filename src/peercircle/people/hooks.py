@@ -1,6 +1,7 @@
 """What the people app adds to the whole (core.registry): its role grants, and its home-page items and
 menu entries where it has them."""
 
+from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.utils.translation import ngettext
@@ -10,6 +11,7 @@ from peercircle.core.dashboard import Card, Todo, org_url
 from peercircle.core.roles import Role
 from peercircle.people import permissions as perm
 from peercircle.people import selectors
+from peercircle.people.models import Beneficiary
 
 # Supervisors and curators work with cases under their codes, never with identities.
 registry.grant_table({
@@ -56,3 +58,15 @@ def casework(*, user, organisation, permissions, cards, todos) -> None:
 
 registry.menu("casework", 20, _l("Beneficiaries"), "people:beneficiary_list", perm.VIEW_BENEFICIARIES)
 registry.menu("casework", 30, _l("Families"), "people:family_list", perm.VIEW_BENEFICIARIES)
+
+
+def beneficiary_counts(member_ids: list[int]) -> tuple[dict[str, int], int]:
+    """Beneficiaries of a network's members by region and in all (the network figures call this
+    with scopes disabled and suppress small numbers)."""
+    records = Beneficiary.objects.filter(organisation_id__in=member_ids)
+    by_region = dict(records.values_list("region__code").annotate(n=Count("id", distinct=True))
+                     .order_by())
+    return by_region, records.count()
+
+
+registry.network_count("beneficiaries", beneficiary_counts)
