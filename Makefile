@@ -6,13 +6,26 @@ STAMP := $(VENV)/.installed
 export DEBUG ?= true
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install demo test test-fast bench translations messages lint clean
+.PHONY: install demo test test-fast test-browser chromium bench translations messages lint typecheck \
+	lock clean
 
-$(STAMP): pyproject.toml requirements/build-constraints.txt
+# The locked versions (requirements/*.txt, with hashes), then PeerCircle itself without resolving again.
+$(STAMP): pyproject.toml requirements/build-constraints.txt requirements/dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.3"
-	$(BIN)/python -m pip install --quiet --build-constraint requirements/build-constraints.txt -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --build-constraint requirements/build-constraints.txt \
+		--require-hashes -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --build-constraint requirements/build-constraints.txt \
+		--no-deps -e .
 	touch $(STAMP)
+
+# Refresh the lockfiles after changing the dependencies in pyproject.toml.
+LOCK = $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
+lock: $(STAMP)
+	$(LOCK) -o requirements/runtime.txt pyproject.toml
+	$(LOCK) --extra dev -o requirements/dev.txt pyproject.toml
+	$(LOCK) --extra bench -o requirements/bench.txt pyproject.toml
 
 install: $(STAMP) translations
 
@@ -26,23 +39,45 @@ demo: install
 	$(BIN)/peercircle db_worker --no-reload & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
 	$(BIN)/peercircle runserver $(HOST)
 
-# The suite runs in one process per core (pytest-xdist); PYTEST_ARGS="-n 0" runs it in one.
-test: install
+# The browser tests drive the system's Chromium: installed here when we may (root on Debian).
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "The browser tests need Chromium: run 'sudo apt-get install chromium' first."; exit 1; fi; }
+
+# The whole suite, browser tests included, in one process per core (pytest-xdist);
+# PYTEST_ARGS="-n 0" runs it in one.
+test: chromium install
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
+# Everything but the browser tests / the browser tests alone (CI runs them on different databases).
 test-fast: install
 	$(BIN)/python -m pytest -n auto -m "not e2e" $(PYTEST_ARGS)
 
+test-browser: chromium install
+	$(BIN)/python -m pytest -n auto -m e2e $(PYTEST_ARGS)
+
+# The references the benchmarks compare against come with the bench extra (requirements/bench.txt);
+# the smoke test runs every benchmark at a tiny scale first.
 bench: install
-	$(BIN)/python -m pip install --quiet --build-constraint requirements/build-constraints.txt -e ".[bench]"
+	$(BIN)/python -m pip install --quiet --build-constraint requirements/build-constraints.txt \
+		--require-hashes -r requirements/bench.txt
+	$(BIN)/python -m pytest -p no:cacheprovider -q -n 0 benchmarks/test_smoke.py
 	$(BIN)/python benchmarks/run.py
 
 # Developers only: refresh the .po catalogues from the source (needs GNU gettext).
 messages: $(STAMP)
 	cd src/peercircle && ../../$(BIN)/peercircle makemessages --no-obsolete --add-location file -l ru -l pl -l en
 
+# ruff, then the layers contract (pyproject.toml [tool.importlinter]: an app imports only apps below it).
 lint: $(STAMP)
 	$(BIN)/python -m ruff check src tests benchmarks
+	PYTHONPATH=src $(BIN)/lint-imports --no-cache
+
+# mypy with django-stubs: strict on the modules listed in pyproject.toml [tool.mypy].
+typecheck: $(STAMP)
+	$(BIN)/python -m mypy
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -9,11 +9,12 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django_scopes import scope
 
+from peercircle.core import subject_registry as registry
 from peercircle.core.models import Activity, AuditEntry
 from peercircle.core.services import activity_record
 from peercircle.people import services as people_services
 from peercircle.people.models import Beneficiary, BeneficiaryIdentity, Consent
-from peercircle.people.rights import registry, selectors, services
+from peercircle.people.rights import selectors, services
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -166,7 +166,7 @@ def test_a_coordinator_produces_a_volunteers_data_without_their_private_self_che
                                            motivation="I was helped myself")
     detail = client_for(coordinator).get(reverse("volunteers:detail", kwargs={
         "org": org.slug, "volunteer_pk": volunteer.pk})).content.decode()
-    url = reverse("people:volunteer_export", kwargs={"org": org.slug,
+    url = reverse("volunteers:export", kwargs={"org": org.slug,
                                                      "volunteer_pk": volunteer.pk})
     assert url in detail
     response = client_for(coordinator).post(url, {"format": "json", "language": "pl"})

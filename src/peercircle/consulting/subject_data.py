@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from peercircle.consulting import permissions as perm
 from peercircle.consulting.models import HelpRequest
-from peercircle.people.rights.registry import Scrubbed, SubjectDataProvider, item_of, register
+from peercircle.core.subject_registry import Scrubbed, SubjectDataProvider, item_of, register
 
 
 def _requests(beneficiary):

@@ -9,6 +9,7 @@ class Config(AppConfig):
     default = True
 
     def ready(self) -> None:
-        from peercircle.core import checks, freshness  # noqa: F401 (checks register themselves)
+        from peercircle.core import checks, freshness, registry  # noqa: F401 (checks register themselves)
 
         freshness.watch()
+        registry.discover()

@@ -1,5 +1,5 @@
 """Disclosure control: the one place that decides how a figure counting other organisations'
-records is shown (docs/adr/0003-disclosure-control-survives-differencing.md).
+records is shown (docs/adr/0004-disclosure-control-survives-differencing.md).
 
 Every path that releases such a figure (network statistics and their exports, network roll-ups,
 project indicators on pages, CSV, XLSX, PDF and the `report` command) calls `disclose`:

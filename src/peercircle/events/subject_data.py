@@ -2,15 +2,15 @@
 
 from django.utils.translation import gettext as _
 
-from peercircle.events import permissions as perm
-from peercircle.events.models import Registration, new_token
-from peercircle.people.rights.registry import (
+from peercircle.core.subject_registry import (
     Entry,
     Scrubbed,
     SubjectDataProvider,
     item_of,
     register,
 )
+from peercircle.events import permissions as perm
+from peercircle.events.models import Registration, new_token
 
 
 def _registrations(beneficiary):

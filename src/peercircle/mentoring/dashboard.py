@@ -1,4 +1,4 @@
-"""Home-page reminders of the mentoring programme (called by core/dashboard.py)."""
+"""Home-page reminders of the mentoring programme (registered in hooks.py)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _

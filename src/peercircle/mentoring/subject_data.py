@@ -2,9 +2,9 @@
 
 from django.utils.translation import gettext as _
 
+from peercircle.core.subject_registry import SubjectDataProvider, item_of, register
 from peercircle.mentoring import permissions as perm
 from peercircle.mentoring.models import Agreement, Outcome
-from peercircle.people.rights.registry import SubjectDataProvider, item_of, register
 
 
 def _mentoring(beneficiary):

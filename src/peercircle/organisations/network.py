@@ -12,12 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from peercircle.core import registry
 from peercircle.core.disclosure import disclose, whole_months
 from peercircle.core.models import Activity
 from peercircle.organisations.models import Membership, Organisation
 from peercircle.organisations.roles import Role
 from peercircle.organisations.selectors import network_members
-from peercircle.people.models import Beneficiary
 
 
 def suppress(count: int) -> str:
@@ -31,7 +31,7 @@ def suppress_columns(rows: list[list[int]], total: list[int]) -> tuple[list[list
 
     Every released figure is "<5" or a multiple of 5, so the total less the shown rows (or one
     period less another) can never give a count from 1 to 4 away: no secondary suppression is
-    needed (docs/adr/0003-disclosure-control-survives-differencing.md).
+    needed (docs/adr/0004-disclosure-control-survives-differencing.md).
     """
     return [[suppress(v) for v in row] for row in rows], [suppress(v) for v in total]
 
@@ -50,6 +50,10 @@ def _counts_by_region(model, member_ids, path: str, extra=None) -> dict:
     return dict(qs.values_list(path).annotate(n=Count("id", distinct=True)).order_by())
 
 
+def _nothing(member_ids) -> tuple[dict[str, int], int]:
+    return {}, 0
+
+
 def network_figures(*, organisation: Organisation) -> dict:
     members = list(network_members(organisation=organisation))
     member_ids = [m.pk for m in members]
@@ -58,7 +62,9 @@ def network_figures(*, organisation: Organisation) -> dict:
     with scopes_disabled():
         volunteers = _counts_by_region(Membership, member_ids, "organisation__regions__code",
                                        {"role": Role.VOLUNTEER, "is_active": True})
-        beneficiaries = _counts_by_region(Beneficiary, member_ids, "region__code")
+        # contributed by the people app (core.registry.network_count): organisations sits below it
+        beneficiaries, beneficiaries_total = registry.network_counts.get(
+            "beneficiaries", _nothing)(member_ids)
         activities = _counts_by_region(Activity, member_ids, "region__code",
                                        {"date__gte": since})
     regions: dict[str, tuple[str, int]] = {}
@@ -73,7 +79,7 @@ def network_figures(*, organisation: Organisation) -> dict:
         totals = [
             Membership.objects.filter(organisation_id__in=member_ids, role=Role.VOLUNTEER,
                                       is_active=True).count(),
-            Beneficiary.objects.filter(organisation_id__in=member_ids).count(),
+            beneficiaries_total,
             Activity.objects.filter(organisation_id__in=member_ids, date__gte=since).count(),
         ]
     shown, total_shown = suppress_columns(counts, totals)

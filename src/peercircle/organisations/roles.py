@@ -1,25 +1,6 @@
-"""The roles a person can hold in an organisation."""
+"""The roles a person can hold in an organisation (defined in `core.roles`, the vocabulary of the
+role table every app adds its grants to; kept importable from here)."""
 
-from django.db import models
-from django.utils.translation import gettext_lazy as _
+from peercircle.core.roles import ROLES_REQUIRING_TWO_FACTOR, Role, VolunteerKind
 
-
-class Role(models.TextChoices):
-    NETWORK_COORDINATOR = "network_coordinator", _("Network coordinator")
-    COORDINATOR = "coordinator", _("Organisation coordinator")
-    STAFF = "staff", _("Staff member")
-    SUPERVISOR = "supervisor", _("Supervisor or curator")
-    VOLUNTEER = "volunteer", _("Volunteer")
-    PARTNER = "partner", _("Partner contact")
-
-
-class VolunteerKind(models.TextChoices):
-    PEER_CONSULTANT = "peer_consultant", _("Peer consultant")
-    MENTOR = "mentor", _("Mentor")
-    ANIMATOR = "animator", _("Group animator")
-
-
-# Roles whose people must protect their account with a second factor.
-ROLES_REQUIRING_TWO_FACTOR = frozenset(
-    {Role.NETWORK_COORDINATOR, Role.COORDINATOR, Role.SUPERVISOR}
-)
+__all__ = ["ROLES_REQUIRING_TWO_FACTOR", "Role", "VolunteerKind"]

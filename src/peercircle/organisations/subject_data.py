@@ -5,9 +5,9 @@ from django.utils.translation import gettext as _
 
 from peercircle.core import permissions as core_perm
 from peercircle.core.models import Activity
+from peercircle.core.subject_registry import VOLUNTEER_PERIOD as _while_member_works
+from peercircle.core.subject_registry import SubjectDataProvider, item_of, register
 from peercircle.organisations import permissions as perm
-from peercircle.people.rights.registry import VOLUNTEER_PERIOD as _while_member_works
-from peercircle.people.rights.registry import SubjectDataProvider, item_of, register
 
 
 def _while_member() -> str:

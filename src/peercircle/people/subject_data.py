@@ -7,15 +7,15 @@ from django.utils.translation import gettext as _
 
 from peercircle.core import permissions as core_perm
 from peercircle.core.models import Activity
-from peercircle.people import permissions as perm
-from peercircle.people.models import BeneficiaryIdentity, Consent
-from peercircle.people.rights.registry import (
+from peercircle.core.subject_registry import (
     Entry,
     Scrubbed,
     SubjectDataProvider,
     item_of,
     register,
 )
+from peercircle.people import permissions as perm
+from peercircle.people.models import BeneficiaryIdentity, Consent
 
 IDENTITY_FIELDS = ("full_name", "phone", "email", "address")
 

@@ -22,8 +22,6 @@ urlpatterns = [
     path("beneficiaries/<int:beneficiary_pk>/export/", rights.subject_export,
          name="subject_export"),
     path("beneficiaries/<int:beneficiary_pk>/erase/", rights.subject_erase, name="subject_erase"),
-    path("volunteers/<int:volunteer_pk>/export/", rights.volunteer_export,
-         name="volunteer_export"),
     path("members/<int:membership_pk>/export/", rights.member_export, name="member_export"),
     path("data-protection/", rights.data_protection, name="data_protection"),
     path("data-protection/register/", rights.processing_register, name="processing_register"),

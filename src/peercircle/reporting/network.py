@@ -1,7 +1,7 @@
 """Network statistics: the work of a network's member organisations by region, help area and
 kind of programme, de-identified (counts only): released for whole calendar months only, every
 count through core/disclosure.py ("<5", else rounded to a multiple of 5), so that subtracting two
-releases never gives a small count away (docs/adr/0003-disclosure-control-survives-differencing.md).
+releases never gives a small count away (docs/adr/0004-disclosure-control-survives-differencing.md).
 
 Like organisations/network.py this reads across organisations with scopes disabled, always
 restricted to the members of the network the organisation coordinates, and returns counts only.

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from peercircle.core.models import Activity
-from peercircle.people.rights.registry import SubjectDataProvider, item_of, register
+from peercircle.core.subject_registry import SubjectDataProvider, item_of, register
 from peercircle.reporting import permissions as perm
 from peercircle.reporting.models import Project
 

@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext as _
 
-from peercircle.people.rights.registry import VOLUNTEER_PERIOD as _while_volunteering
-from peercircle.people.rights.registry import SubjectDataProvider, item_of, register
+from peercircle.core.subject_registry import VOLUNTEER_PERIOD as _while_volunteering
+from peercircle.core.subject_registry import SubjectDataProvider, item_of, register
 from peercircle.training import permissions as perm
 from peercircle.training.models import Enrolment
 

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from peercircle.core import permissions as core_perm
 from peercircle.core.models import Activity
-from peercircle.people.rights.registry import VOLUNTEER_PERIOD as _while_volunteering
-from peercircle.people.rights.registry import SubjectDataProvider, item_of, register
+from peercircle.core.subject_registry import VOLUNTEER_PERIOD as _while_volunteering
+from peercircle.core.subject_registry import SubjectDataProvider, item_of, register
 from peercircle.volunteers import permissions as perm
 from peercircle.volunteers.models import Screening, StageChange
 

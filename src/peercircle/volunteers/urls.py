@@ -12,4 +12,5 @@ urlpatterns = [
     path("volunteers/<int:volunteer_pk>/screening/", views.volunteer_screen, name="screen"),
     path("volunteers/<int:volunteer_pk>/stage/", views.volunteer_stage, name="stage"),
     path("volunteers/<int:volunteer_pk>/profile/", views.volunteer_profile, name="profile"),
+    path("volunteers/<int:volunteer_pk>/export/", views.volunteer_export, name="export"),
 ]

@@ -1,10 +1,14 @@
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from peercircle.core.access import organisation_view, public_organisation_view
 from peercircle.core.forms import call_service, submit
+from peercircle.people import permissions as people_perm
+from peercircle.people.rights import services as rights
+from peercircle.people.rights.forms import SubjectExportForm
 from peercircle.volunteers import permissions as perm
 from peercircle.volunteers import selectors, services
 from peercircle.volunteers.forms import (
@@ -122,3 +126,20 @@ def question_delete(request, org, question_pk):
     services.question_delete(actor=request.user, question=question)
     messages.success(request, _("The question is removed from the form."))
     return redirect("volunteers:questions", org=org)
+
+
+@organisation_view(people_perm.EXPORT_SUBJECT_DATA)
+def volunteer_export(request, org, volunteer_pk):
+    volunteer = selectors.volunteer_get_for(organisation=request.organisation, pk=volunteer_pk)
+    language = volunteer.user.language if volunteer.user_id else request.LANGUAGE_CODE
+    form = SubjectExportForm(request.POST or None, initial={"format": "pdf",
+                                                            "language": language})
+    if request.method == "POST" and form.is_valid():
+        export = rights.volunteer_export(actor=request.user, volunteer=volunteer,
+                                           fmt=form.cleaned_data["format"],
+                                           language=form.cleaned_data["language"])
+        response = HttpResponse(export.content, content_type=export.content_type)
+        response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+        return response
+    return render(request, "people/rights/subject_export.html",
+                  {"subject_name": volunteer.full_name, "form": form})

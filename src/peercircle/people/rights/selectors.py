@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 
+from peercircle.core.subject_registry import Item, providers
 from peercircle.people.models import Beneficiary, Consent
-from peercircle.people.rights.registry import Item, providers
 
 
 @dataclass(frozen=True)

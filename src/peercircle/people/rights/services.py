@@ -16,9 +16,9 @@ from django_scopes import scope, scopes_disabled
 
 from peercircle.core.audit import MASK, audit_record
 from peercircle.core.models import AuditEntry
+from peercircle.core.subject_registry import Scrubbed, providers
 from peercircle.people.models import Beneficiary
 from peercircle.people.rights import selectors
-from peercircle.people.rights.registry import Scrubbed, providers
 from peercircle.people.services import CODE_ALPHABET
 
 FORMATS = ("json", "pdf")

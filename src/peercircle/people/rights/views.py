@@ -38,25 +38,6 @@ def subject_export(request, org, beneficiary_pk):
 
 
 @organisation_view(perm.EXPORT_SUBJECT_DATA)
-def volunteer_export(request, org, volunteer_pk):
-    from peercircle.volunteers.selectors import volunteer_get_for
-
-    volunteer = volunteer_get_for(organisation=request.organisation, pk=volunteer_pk)
-    language = volunteer.user.language if volunteer.user_id else request.LANGUAGE_CODE
-    form = SubjectExportForm(request.POST or None, initial={"format": "pdf",
-                                                            "language": language})
-    if request.method == "POST" and form.is_valid():
-        export = services.volunteer_export(actor=request.user, volunteer=volunteer,
-                                           fmt=form.cleaned_data["format"],
-                                           language=form.cleaned_data["language"])
-        response = HttpResponse(export.content, content_type=export.content_type)
-        response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
-        return response
-    return render(request, "people/rights/subject_export.html",
-                  {"subject_name": volunteer.full_name, "form": form})
-
-
-@organisation_view(perm.EXPORT_SUBJECT_DATA)
 def member_export(request, org, membership_pk):
     from django.shortcuts import get_object_or_404
 

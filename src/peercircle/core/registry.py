@@ -1,0 +1,126 @@
+"""The hook registry: what each app adds to the whole without `core` importing it.
+
+Each project app may have a `hooks` module (the way Django's admin finds `admin.py`); it is
+imported once, when the apps are ready (`discover`), and declares there:
+- its role grants (`grant`): which role holds which of its permissions; the role table
+  (`core.access.ROLE_PERMISSIONS`) is assembled from them;
+- its home-page items (`home`): a function adding cards and reminders for a person in an
+  organisation, run in the order given, so the home page reads the same whatever the app order;
+- its menu entries (`menu`): section, place, label, URL name and the permission it needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+from django.apps import apps
+from django.utils.module_loading import module_has_submodule
+from django.utils.translation import gettext_lazy
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+HOOKS_MODULE = "hooks"
+PROJECT = "peercircle."
+
+# role → its permissions; filled by the apps' hooks, read through core.access.ROLE_PERMISSIONS
+role_table: dict[str, frozenset[str]] = {}
+
+
+def grant(role: str, permissions: Iterable[str]) -> None:
+    """Give `role` the `permissions` (added to what other apps granted it)."""
+    role_table[role] = role_table.get(role, frozenset()) | frozenset(permissions)
+
+
+def grant_every_role(roles: Iterable[str], permissions: Iterable[str]) -> None:
+    for role in roles:
+        grant(role, permissions)
+
+
+@dataclass(frozen=True)
+class HomeHook:
+    order: int
+    add: Callable[..., None]  # add(*, user, organisation, permissions, cards, todos) -> None
+
+
+home_hooks: list[HomeHook] = []
+
+
+HomeAdd = Callable[..., None]
+
+
+def home(order: int) -> Callable[[HomeAdd], HomeAdd]:
+    """Register a function adding cards and reminders to the home page at place `order`."""
+    def register(add: HomeAdd) -> HomeAdd:
+        home_hooks.append(HomeHook(order, add))
+        home_hooks.sort(key=lambda hook: hook.order)
+        return add
+
+    return register
+
+
+_discovered = False
+
+
+def discover() -> None:
+    """Import every project app's `hooks` module once (called from core's AppConfig.ready)."""
+    global _discovered
+    if _discovered:
+        return
+    _discovered = True
+    for config in apps.get_app_configs():
+        if config.name.startswith(PROJECT) and module_has_submodule(config.module, HOOKS_MODULE):
+            import_module(f"{config.name}.{HOOKS_MODULE}")
+
+
+def grant_table(table: dict[str, Iterable[str]]) -> None:
+    """Give each role of `table` its permissions (an app's whole share of the role table)."""
+    for role, permissions in table.items():
+        grant(role, permissions)
+
+
+# The sections of an organisation's menu, in their order; a section with no entry a person may
+# follow is not shown.
+MENU_SECTIONS: tuple[tuple[str, StrOrPromise], ...] = (
+    ("casework", gettext_lazy("Casework")),
+    ("my_work", gettext_lazy("My work")),
+    ("programmes", gettext_lazy("Programmes")),
+    ("reports", gettext_lazy("Reports")),
+    ("organisation", gettext_lazy("Organisation")),
+)
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    section: str
+    order: int
+    label: StrOrPromise
+    url_name: str = ""  # empty for a divider
+    permission: str | None = None  # None: every member
+    network_only: bool = False  # only where the organisation coordinates its network
+
+
+menu_entries: list[MenuEntry] = []
+
+
+def menu(section: str, order: int, label: StrOrPromise = "", url_name: str = "",
+         permission: str | None = None, *, network_only: bool = False) -> None:
+    """Add a link to `section` of the organisation menu at place `order` (a divider without a
+    `url_name`)."""
+    if section not in dict(MENU_SECTIONS):
+        raise ValueError(f"unknown menu section {section!r}")
+    menu_entries.append(MenuEntry(section, order, label, url_name, permission, network_only))
+    menu_entries.sort(key=lambda entry: (entry.section, entry.order))
+
+
+# Counts over a network's member organisations that apps above `organisations` contribute to its
+# de-identified network figures: key → counter(member_ids) -> (count by region code, total).
+# organisations/network.py calls them with scopes disabled and suppresses small numbers itself.
+network_counts: dict[str, Callable[[list[int]], tuple[dict[str, int], int]]] = {}
+
+
+def network_count(key: str, counter: Callable[[list[int]], tuple[dict[str, int], int]]) -> None:
+    network_counts[key] = counter

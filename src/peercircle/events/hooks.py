@@ -1,0 +1,56 @@
+"""What the events app adds to the whole (core.registry): its role grants, and its home-page items and
+menu entries where it has them."""
+
+from django.utils.translation import gettext_lazy as _l
+
+from peercircle.core import registry
+from peercircle.core.dashboard import Todo
+from peercircle.core.roles import Role
+from peercircle.events import dashboard
+from peercircle.events import permissions as perm
+
+registry.grant_table({
+    Role.NETWORK_COORDINATOR: {
+        perm.MANAGE_EVENTS,
+        perm.MANAGE_PLANS,
+        perm.VIEW_EVENTS,
+        perm.VIEW_FEEDBACK,
+        perm.VIEW_PLANS,
+    },
+    Role.COORDINATOR: {
+        perm.MANAGE_EVENTS,
+        perm.MANAGE_PLANS,
+        perm.MARK_ATTENDANCE,
+        perm.VIEW_EVENTS,
+        perm.VIEW_FEEDBACK,
+        perm.VIEW_PLANS,
+    },
+    Role.STAFF: {
+        perm.MANAGE_EVENTS,
+        perm.MANAGE_PLANS,
+        perm.MARK_ATTENDANCE,
+        perm.VIEW_EVENTS,
+        perm.VIEW_FEEDBACK,
+        perm.VIEW_PLANS,
+    },
+    Role.SUPERVISOR: {
+        perm.VIEW_EVENTS,
+        perm.VIEW_PLANS,
+    },
+    Role.VOLUNTEER: {
+        perm.MARK_ATTENDANCE,
+        perm.VIEW_EVENTS,
+    },
+    Role.PARTNER: {
+        perm.VIEW_EVENTS,
+    },
+})
+
+
+@registry.home(130)
+def reminders(*, user, organisation, permissions, cards, todos) -> None:
+    todos.extend(Todo(text, url) for text, url in dashboard.reminders(
+        user=user, organisation=organisation, permissions=permissions))
+
+registry.menu("programmes", 150, _l("Events"), "events:list", perm.VIEW_EVENTS)
+registry.menu("programmes", 160, _l("Calendar plans"), "events:plans", perm.VIEW_PLANS)

@@ -1,0 +1,19 @@
+"""What the imports app adds to the whole (core.registry): its role grants, and its home-page items and
+menu entries where it has them."""
+
+from django.utils.translation import gettext_lazy as _l
+
+from peercircle.core import registry
+from peercircle.core.roles import Role
+from peercircle.imports import permissions as perm
+
+registry.grant_table({
+    Role.COORDINATOR: {
+        perm.IMPORT_DATA,
+    },
+    Role.STAFF: {
+        perm.IMPORT_DATA,
+    },
+})
+
+registry.menu("reports", 30, _l("Import from spreadsheets"), "imports:list", perm.IMPORT_DATA)

@@ -1,0 +1,53 @@
+"""What the mentoring app adds to the whole (core.registry): its role grants, and its home-page items and
+menu entries where it has them."""
+
+from django.utils.translation import gettext_lazy as _l
+
+from peercircle.core import registry
+from peercircle.core.dashboard import Todo
+from peercircle.core.roles import Role
+from peercircle.mentoring import dashboard
+from peercircle.mentoring import permissions as perm
+
+registry.grant_table({
+    Role.COORDINATOR: {
+        perm.CURATE,
+        perm.MANAGE_MENTORING,
+        perm.VIEW_MENTORING,
+        perm.VIEW_MENTORING_REPORT,
+    },
+    Role.STAFF: {
+        perm.CURATE,
+        perm.MANAGE_MENTORING,
+        perm.VIEW_MENTORING,
+        perm.VIEW_MENTORING_REPORT,
+    },
+    Role.SUPERVISOR: {
+        perm.CURATE,
+        perm.VIEW_MENTORING,
+    },
+    Role.VOLUNTEER: {
+        perm.LOG_MENTOR_MEETING,
+        perm.VIEW_MENTORING,
+    },
+    Role.PARTNER: {
+        perm.VIEW_MENTORING,
+    },
+})
+
+
+@registry.home(110)
+def reminders(*, user, organisation, permissions, cards, todos) -> None:
+    todos.extend(Todo(text, url) for text, url in dashboard.reminders(
+        user=user, organisation=organisation, permissions=permissions))
+
+registry.menu("programmes", 10, _l("Mentoring pairs"), "mentoring:overview", perm.VIEW_MENTORING)
+registry.menu("programmes", 20, _l("Curation due"), "mentoring:due", perm.CURATE)
+registry.menu("programmes", 30, _l("Mentors"), "mentoring:mentors", perm.MANAGE_MENTORING)
+registry.menu("programmes", 40, _l("Mentee families"), "mentoring:families", perm.MANAGE_MENTORING)
+registry.menu("programmes", 50, _l("Mentor Club"), "mentoring:club", perm.VIEW_MENTORING)
+registry.menu("programmes", 60, _l("Mentoring report"), "mentoring:report",
+              perm.VIEW_MENTORING_REPORT)
+registry.menu("programmes", 70, _l("Mentoring settings"), "mentoring:settings",
+              perm.MANAGE_MENTORING)
+registry.menu("programmes", 80, permission=perm.VIEW_MENTORING)  # a divider after mentoring
