@@ -277,7 +277,8 @@ def test_finding_15_every_page_sends_a_strict_content_security_policy(client, or
 
 
 # Rendered to PDF on the server (WeasyPrint), never served to a browser.
-NOT_SERVED = {"reporting/report_pdf.html"}
+NOT_SERVED = {"reporting/report_pdf.html", "people/rights/processing_register_pdf.html",
+              "people/rights/subject_pdf.html"}
 INLINE = re.compile(r"""style=|<style|\son[a-z]+\s*=|hx-on|javascript:|<script(?![^>]*\bsrc=)""",
                     re.IGNORECASE)
 

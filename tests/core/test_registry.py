@@ -31,9 +31,11 @@ def test_a_partner_contacts_menu_has_only_what_the_role_table_grants():
 def test_network_entries_only_where_the_organisation_coordinates_its_network():
     member = factories.OrganisationFactory(coordinates_network=False)
     hub = factories.OrganisationFactory(coordinates_network=True)
-    assert _links(Role.NETWORK_COORDINATOR, member)["Organisation"][-2:] == ["Profile", "Audit log"]
-    assert _links(Role.NETWORK_COORDINATOR, hub)["Organisation"][-3:] == [
-        "Network", "Crisis words", "Audit log"]
+    register = "Register of processing activities"
+    assert _links(Role.NETWORK_COORDINATOR, member)["Organisation"][-3:] == [
+        "Profile", "Audit log", register]
+    assert _links(Role.NETWORK_COORDINATOR, hub)["Organisation"][-4:] == [
+        "Network", "Crisis words", "Audit log", register]
 
 
 def test_every_app_registers_its_home_items_in_a_fixed_order():
