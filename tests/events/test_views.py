@@ -251,3 +251,32 @@ def test_home_page_reminds_of_todays_attendance_and_overdue_plan_items(client_fo
     content = page.content.decode()
     assert "Mark attendance today: District meeting." in content
     assert "1 calendar-plan item is overdue." in content
+
+
+def test_finding_7_public_ics_has_no_meeting_link(client, org):
+    with scope(organisation=org):
+        event = EventFactory(organisation=org, online_url="https://meet.example.org/secret-room")
+    response = client.get(reverse("event_ics_public", kwargs={
+        "organisation_slug": org.slug, "event_pk": event.pk}))
+    assert response.status_code == 200
+    assert b"secret-room" not in response.content
+
+
+def test_finding_7_private_feed_gives_the_link_only_for_confirmed_registrations(client, org,
+                                                                               member):
+    user = member("volunteer")
+    with scope(organisation=org):
+        confirmed = EventFactory(organisation=org, title="Confirmed",
+                                 online_url="https://meet.example.org/confirmed-room")
+        waiting = EventFactory(organisation=org, title="Waiting",
+                               online_url="https://meet.example.org/waiting-room")
+        RegistrationFactory(event=confirmed, email=user.email)
+        RegistrationFactory(event=waiting, email=user.email,
+                            status=Registration.Status.WAITING)
+    feed = services.feed_create(user=user)
+    response = client.get(reverse("event_feed", kwargs={"feed_token": feed.token}))
+    entries = {str(e["summary"]): e.to_ical() for e in
+               Calendar.from_ical(response.content).walk("VEVENT")}
+    assert set(entries) == {"Confirmed", "Waiting"}
+    assert b"confirmed-room" in entries["Confirmed"]
+    assert b"waiting-room" not in entries["Waiting"]

@@ -103,9 +103,18 @@ def feed_events(token: str) -> list[Event] | None:
         organisations = user.memberships.filter(is_active=True).values("organisation_id")
         registered = Registration.objects.filter(email__iexact=user.email).exclude(
             status=Registration.Status.CANCELLED).values("event_id")
-        return list(Event.objects.filter(
+        confirmed = set(Registration.objects.filter(
+            email__iexact=user.email, status=Registration.Status.CONFIRMED,
+        ).values_list("event_id", flat=True))
+        events = list(Event.objects.filter(
             Q(pk__in=registered) | Q(organisers=user, organisation__in=organisations),
         ).distinct().select_related("organisation").order_by("starts_at"))
+        organising = set(Event.objects.filter(
+            organisers=user, organisation__in=organisations).values_list("pk", flat=True))
+        for event in events:
+            # Finding 7: the online link only for confirmed registrants and the event's organisers.
+            event.feed_with_link = event.pk in confirmed or event.pk in organising
+        return events
 
 
 def plan_figures(plan: CalendarPlan) -> dict:

@@ -154,7 +154,8 @@ def event_ics(request, org, event_pk):
     event = selectors.event_get_for(organisation=request.organisation, pk=event_pk)
     url = request.build_absolute_uri(reverse("events:detail", kwargs={
         "org": org, "event_pk": event.pk}))
-    return _ics_response(ical.events_ics([event], name=event.title, url_for=lambda _e: url),
+    return _ics_response(ical.events_ics([event], name=event.title, url_for=lambda _e: url,
+                                         link_for=lambda _e: True),
                          f"event-{event.pk}.ics")
 
 
@@ -435,4 +436,7 @@ def calendar_feed(request, feed_token):
     events = selectors.feed_events(feed_token)
     if events is None:
         raise Http404
-    return _ics_response(ical.events_ics(events, name="PeerCircle"), "peercircle.ics")
+    with_link = {event.pk for event in events if getattr(event, "feed_with_link", False)}
+    return _ics_response(ical.events_ics(events, name="PeerCircle",
+                                         link_for=lambda event: event.pk in with_link),
+                         "peercircle.ics")
