@@ -280,3 +280,15 @@ def test_finding_7_private_feed_gives_the_link_only_for_confirmed_registrations(
     assert set(entries) == {"Confirmed", "Waiting"}
     assert b"confirmed-room" in entries["Confirmed"]
     assert b"waiting-room" not in entries["Waiting"]
+
+
+def test_finding_17_line_break_in_a_title_does_not_break_public_registration(
+        client, org, django_capture_on_commit_callbacks):
+    with scope(organisation=org):
+        event = EventFactory(organisation=org)
+        Event.objects.filter(pk=event.pk).update(title="Round\ntable")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_register_url(event), {"full_name": "Anna",
+                                                      "email": "anna@example.org"})
+    assert response.status_code in (200, 302)
+    assert len(mail.outbox) == 1 and "\n" not in mail.outbox[0].subject
