@@ -3,7 +3,8 @@ import datetime
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django_scopes import scope, scopes_disabled
 from icalendar import Calendar
 
@@ -40,11 +41,11 @@ def test_public_registration_sends_a_confirmation_and_opens_the_registration_pag
                                                       "email": "anna@example.org"})
     with scopes_disabled():
         registration = Registration.objects.get()
-    assert response["Location"] == reverse("event_registration",
-                                           kwargs={"registration_token": registration.token})
+    assert response.status_code == 200 and registration.token not in response.content.decode()
     assert len(registration.token) >= 40
     assert registration.token in mail.outbox[0].body
-    page = client.get(response["Location"]).content.decode()
+    page = client.get(reverse("event_registration", kwargs={
+        "registration_token": registration.token})).content.decode()
     assert "Anna, you are registered" in page
     assert "https://meet.example.org/webinar" in page  # the link is for confirmed people
 
@@ -64,7 +65,7 @@ def test_public_registration_is_rate_limited(client, org):
         event = EventFactory(organisation=org)
     statuses = [client.post(_register_url(event), {"full_name": "A", "email": f"a{n}@x.org"})
                 .status_code for n in range(12)]
-    assert statuses[-1] == 429 and statuses.count(302) == 10
+    assert statuses[-1] == 429 and statuses.count(200) == 10
 
 
 def test_private_events_have_no_public_page_or_file(client, org):
@@ -292,3 +293,25 @@ def test_finding_17_line_break_in_a_title_does_not_break_public_registration(
                                                       "email": "anna@example.org"})
     assert response.status_code in (200, 302)
     assert len(mail.outbox) == 1 and "\n" not in mail.outbox[0].subject
+
+
+def test_finding_13a_registering_again_answers_as_a_first_registration(
+        client, org, django_capture_on_commit_callbacks):
+    with scope(organisation=org):
+        event = EventFactory(organisation=org, title="Webinar")
+    data = {"full_name": "Anna", "email": "anna@example.org"}
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(_register_url(event), data, HTTP_ACCEPT_LANGUAGE="pl")
+    with django_capture_on_commit_callbacks(execute=True):
+        second = client.post(_register_url(event), {**data, "full_name": "Someone else"},
+                             HTTP_ACCEPT_LANGUAGE="pl")
+    assert first.status_code == second.status_code == 200
+    main = [r.content.decode().split("<main")[1].split("</main>")[0] for r in (first, second)]
+    assert main[0] == main[1] and "Dziękujemy" in main[0]
+    with scopes_disabled():
+        registration = Registration.objects.get()
+    assert [m.to for m in mail.outbox] == [["anna@example.org"], ["anna@example.org"]]
+    assert registration.token in mail.outbox[1].body
+    with translation.override("pl"):
+        assert mail.outbox[1].subject == gettext("You are registered: %(event)s") % {
+            "event": "Webinar"}

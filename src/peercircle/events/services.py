@@ -168,8 +168,11 @@ def places_left(event: Event) -> int | None:
 
 def registration_create(*, event: Event, full_name: str, email: str, language: str = "ru",
                         site_url: str = "", join_waiting_list: bool = False, actor=None,
-                        beneficiary=None, notify: bool = True) -> Registration:
+                        beneficiary=None, notify: bool = True,
+                        resend_if_registered: bool = False) -> Registration:
     """Register a person. A full event raises `EventFull` unless the person agreed to wait.
+    With `resend_if_registered` (the public page) an address already registered gets its link
+    e-mailed again instead of an error, so the page never tells whether it was registered.
     Only a signed-in organiser (`actor`) may add a registration after the event (a paper list)."""
     email = (email or "").strip().lower()
     full_name = (full_name or "").strip()
@@ -189,7 +192,18 @@ def registration_create(*, event: Event, full_name: str, email: str, language: s
     with transaction.atomic():
         Event.objects.select_for_update().filter(pk=event.pk).first()  # one registration at a time
         active = event.registrations.exclude(status=Registration.Status.CANCELLED)
-        if active.filter(email=email).exists():
+        existing = active.filter(email=email).first()
+        if existing is not None and resend_if_registered:
+            if places_left(event) == 0 and not join_waiting_list:
+                # The answer a new address would get at a full event: nothing told about this one.
+                raise EventFull(_("All places are taken. You can join the waiting list: we will "
+                                  "write to you as soon as a place becomes free."), code="full")
+            # Finding 13a: the public page answers as for a new registration and the person
+            # who owns the address gets their existing link again, in the language used now.
+            existing.language = language[:8] or existing.language
+            transaction.on_commit(lambda: _mail(existing, "confirmation"))
+            return existing
+        if existing is not None:
             raise ValidationError({"email": _(
                 "This e-mail address is already registered for this event. The link to your "
                 "registration is in the confirmation e-mail.")})

@@ -366,10 +366,11 @@ def register(request, organisation_slug, event_pk):
                     full_name=form.cleaned_data["full_name"], email=form.cleaned_data["email"],
                     join_waiting_list=form.cleaned_data["join_waiting_list"],
                     language=translation.get_language() or "ru",
-                    site_url=request.build_absolute_uri("/"))
+                    site_url=request.build_absolute_uri("/"), resend_if_registered=True)
                 if registration:
-                    return redirect("event_registration",
-                                    registration_token=registration.token)
+                    # The same answer whether the address was new or already registered: the
+                    # link to the registration goes only to the address (finding 13a).
+                    return render(request, "events/public_thanks.html", {"event": event})
         return render(request, "events/public_register.html", {
             "event": event, "form": form, "places_left": services.places_left(event),
             "sessions": event.sessions.all(), "partners": event.partners.all(),
