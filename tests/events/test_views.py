@@ -187,8 +187,9 @@ def test_everyone_confirmed_is_marked_present_in_one_tap(client_for, org, member
     with scopes_disabled():
         assert set(event.registrations.filter(attendance__day=day)) == set(people)
         assert Activity.objects.get().anonymous_count == 4
-    future = EventFactory(organisation=org)
     with scope(organisation=org):
+        future = EventFactory(organisation=org)
+        future.organisers.set([volunteer])
         RegistrationFactory(event=future)
     url = reverse("events:attendance_all", kwargs={"org": org.slug, "event_pk": future.pk})
     response = client.post(url, {"day": future.days()[0].isoformat()}, follow=True)
@@ -315,3 +316,25 @@ def test_finding_13a_registering_again_answers_as_a_first_registration(
     with translation.override("pl"):
         assert mail.outbox[1].subject == gettext("You are registered: %(event)s") % {
             "event": "Webinar"}
+
+
+def test_finding_14_volunteer_who_is_not_an_organiser_cannot_reach_attendance(client_for, org,
+                                                                             member):
+    volunteer, organiser = member("volunteer"), member("volunteer")
+    event = _past(org, organiser)
+    with scope(organisation=org):
+        registration = RegistrationFactory(event=event, full_name="Secret Registrant")
+    day = event.days()[0].isoformat()
+    kwargs = {"org": org.slug, "event_pk": event.pk}
+    outsider = client_for(volunteer)
+    assert outsider.get(reverse("events:attendance", kwargs=kwargs), {"day": day}
+                        ).status_code == 404
+    assert outsider.post(reverse("events:attendance_all", kwargs=kwargs), {"day": day}
+                         ).status_code == 404
+    assert outsider.post(reverse("events:attendance_toggle", kwargs={
+        **kwargs, "registration_pk": registration.pk}), {"day": day, "present": "1"}
+    ).status_code == 404
+    with scopes_disabled():
+        assert not registration.attendance.exists()
+    page = client_for(organiser).get(reverse("events:attendance", kwargs=kwargs), {"day": day})
+    assert page.status_code == 200 and "Secret Registrant" in page.content.decode()

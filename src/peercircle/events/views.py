@@ -108,7 +108,8 @@ def event_detail(request, org, event_pk):
         "organisation_slug": event.organisation.slug, "event_pk": event.pk}))
     return done or render(request, "events/event_detail.html", {
         "event": event, "can_manage": manage, "session_form": session_form,
-        "can_mark": perm.MARK_ATTENDANCE in request.permissions,
+        "can_mark": manage or (perm.MARK_ATTENDANCE in request.permissions
+                               and event.organisers.filter(pk=request.user.pk).exists()),
         "can_see_feedback": perm.VIEW_FEEDBACK in request.permissions,
         "registrations": selectors.registrations_of(event) if manage else None,
         "places_left": services.places_left(event), "public_url": public_url,
@@ -173,6 +174,12 @@ def _chosen_day(event, value) -> datetime.date:
     return today if today in days else days[0]
 
 
+def _event_for_attendance(request, event_pk):
+    return selectors.event_get_for_attendance(actor=request.user,
+                                              organisation=request.organisation,
+                                              permissions=request.permissions, pk=event_pk)
+
+
 def _to_attendance(org: str, event, day: datetime.date):
     return redirect(reverse("events:attendance", kwargs={"org": org, "event_pk": event.pk})
                     + f"?day={day.isoformat()}")
@@ -180,7 +187,7 @@ def _to_attendance(org: str, event, day: datetime.date):
 
 @organisation_view(perm.MARK_ATTENDANCE)
 def attendance(request, org, event_pk):
-    event = selectors.event_get_for(organisation=request.organisation, pk=event_pk)
+    event = _event_for_attendance(request, event_pk)
     day = _chosen_day(event, request.GET.get("day"))
     people = list(event.registrations.filter(status=Registration.Status.CONFIRMED)
                   .order_by("full_name", "id"))
@@ -194,7 +201,7 @@ def attendance(request, org, event_pk):
 @require_POST
 @organisation_view(perm.MARK_ATTENDANCE)
 def attendance_toggle(request, org, event_pk, registration_pk):
-    event = selectors.event_get_for(organisation=request.organisation, pk=event_pk)
+    event = _event_for_attendance(request, event_pk)
     registration = selectors.registration_get_for(event=event, pk=registration_pk)
     day = _chosen_day(event, request.POST.get("day"))
     error = ""
@@ -219,7 +226,7 @@ def attendance_toggle(request, org, event_pk, registration_pk):
 def attendance_all(request, org, event_pk):
     """Everyone confirmed is marked present on the chosen day; absences are then unmarked one by
     one, which is quicker than the other way round at a well-attended meeting."""
-    event = selectors.event_get_for(organisation=request.organisation, pk=event_pk)
+    event = _event_for_attendance(request, event_pk)
     day = _chosen_day(event, request.POST.get("day"))
     people = event.registrations.filter(status=Registration.Status.CONFIRMED)
     try:
