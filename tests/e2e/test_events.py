@@ -236,3 +236,24 @@ def test_a_coordinator_links_a_participant_to_their_beneficiary_record(e2e, page
            ).to_be_visible()
     with scopes_disabled():
         assert not activity.participants.exists()
+
+
+def test_finding_14_volunteer_who_is_not_an_organiser_cannot_reach_attendance(e2e, page):
+    membership = factories.MembershipFactory(role=Role.VOLUNTEER)
+    org, volunteer = membership.organisation, membership.user
+    give_totp(volunteer)
+    organiser = factories.MembershipFactory(role=Role.VOLUNTEER, organisation=org).user
+    starts = timezone.now() - datetime.timedelta(minutes=30)
+    with scopes_disabled():
+        event = EventFactory(organisation=org, title="Club meeting", starts_at=starts,
+                             ends_at=starts + datetime.timedelta(hours=2))
+        event.organisers.set([organiser])
+        RegistrationFactory(event=event, full_name="Olga Petrova")
+    sign_in_as(page, e2e, volunteer)
+    page.goto(f"{e2e.url}/o/{org.slug}/events/{event.pk}/")
+    expect(page.get_by_role("heading", name="Club meeting")).to_be_visible()
+    expect(page.get_by_role("link", name="Mark attendance")).to_have_count(0)
+    response = page.goto(f"{e2e.url}/o/{org.slug}/events/{event.pk}/attendance/")
+    assert response.status == 404
+    expect(page.get_by_text("Olga Petrova")).to_have_count(0)
+    screenshot(page, "event_attendance_not_organiser")

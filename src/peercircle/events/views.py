@@ -185,7 +185,7 @@ def _to_attendance(org: str, event, day: datetime.date):
                     + f"?day={day.isoformat()}")
 
 
-@organisation_view(perm.MARK_ATTENDANCE)
+@organisation_view(perm.MARK_ATTENDANCE, relationship=True)
 def attendance(request, org, event_pk):
     event = _event_for_attendance(request, event_pk)
     day = _chosen_day(event, request.GET.get("day"))
@@ -199,7 +199,7 @@ def attendance(request, org, event_pk):
 
 
 @require_POST
-@organisation_view(perm.MARK_ATTENDANCE)
+@organisation_view(perm.MARK_ATTENDANCE, relationship=True)
 def attendance_toggle(request, org, event_pk, registration_pk):
     event = _event_for_attendance(request, event_pk)
     registration = selectors.registration_get_for(event=event, pk=registration_pk)
@@ -222,7 +222,7 @@ def attendance_toggle(request, org, event_pk, registration_pk):
 
 
 @require_POST
-@organisation_view(perm.MARK_ATTENDANCE)
+@organisation_view(perm.MARK_ATTENDANCE, relationship=True)
 def attendance_all(request, org, event_pk):
     """Everyone confirmed is marked present on the chosen day; absences are then unmarked one by
     one, which is quicker than the other way round at a well-attended meeting."""
