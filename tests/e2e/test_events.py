@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 from playwright.sync_api import expect
@@ -45,6 +47,12 @@ def test_public_registration_with_waiting_list(e2e, page):
     expect(page.get_by_text("Enter a valid e-mail address")).to_be_visible()
     page.get_by_label("E-mail").fill("anna@example.org")
     page.get_by_role("button", name="Register").click()
+    # The page answers the same for any address; the registration's link goes by e-mail.
+    expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
+    with scopes_disabled():
+        token = event.registrations.get(email="anna@example.org").token
+    assert any(token in message.body for message in mail.outbox)
+    page.goto(e2e.url + reverse("event_registration", kwargs={"registration_token": token}))
     expect(page.get_by_text("Anna Sokolova, you are registered.")).to_be_visible()
     expect(page.get_by_role("button", name="Cancel my registration")).to_be_visible()
     assert_accessible(page)
@@ -52,20 +60,23 @@ def test_public_registration_with_waiting_list(e2e, page):
 
     page.goto(f"{e2e.url}/events/vmeste/{event.pk}/")
     expect(page.get_by_text("All places are taken. You can join the waiting list")).to_be_visible()
-    page.get_by_label("Your name").fill("Boris Volkov")
-    page.get_by_label("E-mail").fill("anna@example.org")
-    page.get_by_role("button", name="Join the waiting list").click()
-    expect(page.get_by_text("already registered for this event")).to_be_visible()
-    page.get_by_label("E-mail").fill("boris@example.org")
-    page.get_by_role("button", name="Join the waiting list").click()
-    expect(page.locator(".invalid-feedback, .alert-danger").first).to_be_visible()
-    expect(page.get_by_text("All places are taken. You can join the waiting list").first
-           ).to_be_visible()
-    page.get_by_label("If there are no places left, put me on the waiting list").check()
-    page.get_by_role("button", name="Join the waiting list").click()
-    expect(page.get_by_text("you are on the waiting list (number 1)")).to_be_visible()
+    page.get_by_role("button", name="PL").click()
+    expect(page.locator("html")).to_have_attribute("lang", "pl")
+    answers = []
+    for name, email in (("Boris Volkov", "boris@example.org"), ("Kto inny", "anna@example.org")):
+        page.goto(f"{e2e.url}/events/vmeste/{event.pk}/")
+        page.locator("#id_full_name").fill(name)
+        page.locator("#id_email").fill(email)
+        page.locator("#id_join_waiting_list").check()
+        page.locator("main form button[type=submit]").click()
+        expect(page.get_by_role("heading", name="Dziękujemy")).to_be_visible()
+        answers.append(page.locator("main").inner_text())
+    # Finding 13a: registering an address again reads exactly like a first registration.
+    assert answers[0] == answers[1]
     assert_accessible(page)
-    screenshot(page, "event_waiting_list")
+    screenshot(page, "event_registered_again_pl")
+    with scopes_disabled():
+        assert event.registrations.exclude(status="cancelled").count() == 3
     with scopes_disabled():
         assert event.registrations.filter(status="waiting").get().email == "boris@example.org"
 
@@ -225,3 +236,24 @@ def test_a_coordinator_links_a_participant_to_their_beneficiary_record(e2e, page
            ).to_be_visible()
     with scopes_disabled():
         assert not activity.participants.exists()
+
+
+def test_finding_14_volunteer_who_is_not_an_organiser_cannot_reach_attendance(e2e, page):
+    membership = factories.MembershipFactory(role=Role.VOLUNTEER)
+    org, volunteer = membership.organisation, membership.user
+    give_totp(volunteer)
+    organiser = factories.MembershipFactory(role=Role.VOLUNTEER, organisation=org).user
+    starts = timezone.now() - datetime.timedelta(minutes=30)
+    with scopes_disabled():
+        event = EventFactory(organisation=org, title="Club meeting", starts_at=starts,
+                             ends_at=starts + datetime.timedelta(hours=2))
+        event.organisers.set([organiser])
+        RegistrationFactory(event=event, full_name="Olga Petrova")
+    sign_in_as(page, e2e, volunteer)
+    page.goto(f"{e2e.url}/o/{org.slug}/events/{event.pk}/")
+    expect(page.get_by_role("heading", name="Club meeting")).to_be_visible()
+    expect(page.get_by_role("link", name="Mark attendance")).to_have_count(0)
+    response = page.goto(f"{e2e.url}/o/{org.slug}/events/{event.pk}/attendance/")
+    assert response.status == 404
+    expect(page.get_by_text("Olga Petrova")).to_have_count(0)
+    screenshot(page, "event_attendance_not_organiser")

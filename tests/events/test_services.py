@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -256,7 +257,7 @@ def test_ics_file_parses_back(scoped):
     event = EventFactory(organisation=scoped, title="Онлайн круглый стол",
                          venue="", online_url="https://meet.example.org/rt")
     content = ical.events_ics([event], name=event.title,
-                              url_for=lambda e: "https://example.org/e")
+                              url_for=lambda e: "https://example.org/e", link_for=lambda e: True)
     calendar = Calendar.from_ical(content)
     [entry] = calendar.walk("VEVENT")
     assert str(entry["summary"]) == "Онлайн круглый стол"
@@ -386,3 +387,40 @@ def test_plan_figures_count_events_held_and_distinct_participants(scoped, member
                                     registration=RegistrationFactory(event=event, email=email))
     RegistrationFactory(event=held, email="absent@example.org")
     assert selectors.plan_figures(item.plan) == {"events_held": 2, "participants": 2}
+
+
+def test_finding_17_control_characters_in_a_title_are_refused(scoped, member):
+    coordinator = member("coordinator")
+    start = timezone.now() + datetime.timedelta(days=5)
+    with pytest.raises(ValidationError) as error:
+        services.event_create(actor=coordinator, organisation=scoped, title="Webinar\nBcc: x",
+                              kind="webinar", starts_at=start,
+                              ends_at=start + datetime.timedelta(hours=1), venue="Hall")
+    assert set(error.value.message_dict) == {"title"}
+
+
+def test_finding_17_one_failing_reminder_does_not_stop_the_run(org, monkeypatch):
+    with scope(organisation=org):
+        soon = EventFactory(organisation=org, starts_at=timezone.now() + datetime.timedelta(hours=5))
+        soon.ends_at = soon.starts_at + datetime.timedelta(hours=1)
+        soon.save()
+        # A title saved before the rule above: its line break must not reach the subject.
+        Event.objects.filter(pk=soon.pk).update(title="Line\nbreak")
+        broken = RegistrationFactory(event=soon)
+        fine = RegistrationFactory(event=soon)
+    real_mail = services._mail
+
+    def failing_mail(registration, kind):
+        if registration.pk == broken.pk:
+            raise RuntimeError("mail server said no")
+        real_mail(registration, kind)
+
+    monkeypatch.setattr(services, "_mail", failing_mail)
+    with pytest.raises(CommandError, match="1 e-mail"):
+        call_command("events_send_reminders", "--hours", "24")
+    assert [m.to for m in mail.outbox] == [[fine.email]]
+    assert "\n" not in mail.outbox[0].subject and "Line break" in mail.outbox[0].subject
+    with scopes_disabled():
+        broken.refresh_from_db()
+        fine.refresh_from_db()
+    assert broken.reminder_sent_at is None and fine.reminder_sent_at is not None

@@ -3,7 +3,8 @@ import datetime
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django_scopes import scope, scopes_disabled
 from icalendar import Calendar
 
@@ -40,11 +41,11 @@ def test_public_registration_sends_a_confirmation_and_opens_the_registration_pag
                                                       "email": "anna@example.org"})
     with scopes_disabled():
         registration = Registration.objects.get()
-    assert response["Location"] == reverse("event_registration",
-                                           kwargs={"registration_token": registration.token})
+    assert response.status_code == 200 and registration.token not in response.content.decode()
     assert len(registration.token) >= 40
     assert registration.token in mail.outbox[0].body
-    page = client.get(response["Location"]).content.decode()
+    page = client.get(reverse("event_registration", kwargs={
+        "registration_token": registration.token})).content.decode()
     assert "Anna, you are registered" in page
     assert "https://meet.example.org/webinar" in page  # the link is for confirmed people
 
@@ -64,7 +65,7 @@ def test_public_registration_is_rate_limited(client, org):
         event = EventFactory(organisation=org)
     statuses = [client.post(_register_url(event), {"full_name": "A", "email": f"a{n}@x.org"})
                 .status_code for n in range(12)]
-    assert statuses[-1] == 429 and statuses.count(302) == 10
+    assert statuses[-1] == 429 and statuses.count(200) == 10
 
 
 def test_private_events_have_no_public_page_or_file(client, org):
@@ -186,8 +187,9 @@ def test_everyone_confirmed_is_marked_present_in_one_tap(client_for, org, member
     with scopes_disabled():
         assert set(event.registrations.filter(attendance__day=day)) == set(people)
         assert Activity.objects.get().anonymous_count == 4
-    future = EventFactory(organisation=org)
     with scope(organisation=org):
+        future = EventFactory(organisation=org)
+        future.organisers.set([volunteer])
         RegistrationFactory(event=future)
     url = reverse("events:attendance_all", kwargs={"org": org.slug, "event_pk": future.pk})
     response = client.post(url, {"day": future.days()[0].isoformat()}, follow=True)
@@ -251,3 +253,88 @@ def test_home_page_reminds_of_todays_attendance_and_overdue_plan_items(client_fo
     content = page.content.decode()
     assert "Mark attendance today: District meeting." in content
     assert "1 calendar-plan item is overdue." in content
+
+
+def test_finding_7_public_ics_has_no_meeting_link(client, org):
+    with scope(organisation=org):
+        event = EventFactory(organisation=org, online_url="https://meet.example.org/secret-room")
+    response = client.get(reverse("event_ics_public", kwargs={
+        "organisation_slug": org.slug, "event_pk": event.pk}))
+    assert response.status_code == 200
+    assert b"secret-room" not in response.content
+
+
+def test_finding_7_private_feed_gives_the_link_only_for_confirmed_registrations(client, org,
+                                                                               member):
+    user = member("volunteer")
+    with scope(organisation=org):
+        confirmed = EventFactory(organisation=org, title="Confirmed",
+                                 online_url="https://meet.example.org/confirmed-room")
+        waiting = EventFactory(organisation=org, title="Waiting",
+                               online_url="https://meet.example.org/waiting-room")
+        RegistrationFactory(event=confirmed, email=user.email)
+        RegistrationFactory(event=waiting, email=user.email,
+                            status=Registration.Status.WAITING)
+    feed = services.feed_create(user=user)
+    response = client.get(reverse("event_feed", kwargs={"feed_token": feed.token}))
+    entries = {str(e["summary"]): e.to_ical() for e in
+               Calendar.from_ical(response.content).walk("VEVENT")}
+    assert set(entries) == {"Confirmed", "Waiting"}
+    assert b"confirmed-room" in entries["Confirmed"]
+    assert b"waiting-room" not in entries["Waiting"]
+
+
+def test_finding_17_line_break_in_a_title_does_not_break_public_registration(
+        client, org, django_capture_on_commit_callbacks):
+    with scope(organisation=org):
+        event = EventFactory(organisation=org)
+        Event.objects.filter(pk=event.pk).update(title="Round\ntable")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_register_url(event), {"full_name": "Anna",
+                                                      "email": "anna@example.org"})
+    assert response.status_code in (200, 302)
+    assert len(mail.outbox) == 1 and "\n" not in mail.outbox[0].subject
+
+
+def test_finding_13a_registering_again_answers_as_a_first_registration(
+        client, org, django_capture_on_commit_callbacks):
+    with scope(organisation=org):
+        event = EventFactory(organisation=org, title="Webinar")
+    data = {"full_name": "Anna", "email": "anna@example.org"}
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(_register_url(event), data, HTTP_ACCEPT_LANGUAGE="pl")
+    with django_capture_on_commit_callbacks(execute=True):
+        second = client.post(_register_url(event), {**data, "full_name": "Someone else"},
+                             HTTP_ACCEPT_LANGUAGE="pl")
+    assert first.status_code == second.status_code == 200
+    main = [r.content.decode().split("<main")[1].split("</main>")[0] for r in (first, second)]
+    assert main[0] == main[1] and "Dziękujemy" in main[0]
+    with scopes_disabled():
+        registration = Registration.objects.get()
+    assert [m.to for m in mail.outbox] == [["anna@example.org"], ["anna@example.org"]]
+    assert registration.token in mail.outbox[1].body
+    with translation.override("pl"):
+        assert mail.outbox[1].subject == gettext("You are registered: %(event)s") % {
+            "event": "Webinar"}
+
+
+def test_finding_14_volunteer_who_is_not_an_organiser_cannot_reach_attendance(client_for, org,
+                                                                             member):
+    volunteer, organiser = member("volunteer"), member("volunteer")
+    event = _past(org, organiser)
+    with scope(organisation=org):
+        registration = RegistrationFactory(event=event, full_name="Secret Registrant")
+    day = event.days()[0].isoformat()
+    kwargs = {"org": org.slug, "event_pk": event.pk}
+    outsider = client_for(volunteer)
+    assert outsider.get(reverse("events:attendance", kwargs=kwargs), {"day": day}
+                        ).status_code == 404
+    assert outsider.post(reverse("events:attendance_all", kwargs=kwargs), {"day": day}
+                         ).status_code == 404
+    assert outsider.post(reverse("events:attendance_toggle", kwargs={
+        **kwargs, "registration_pk": registration.pk}), {"day": day, "present": "1"}
+    ).status_code == 404
+    with scopes_disabled():
+        assert not registration.attendance.exists()
+    page = client_for(organiser).get(reverse("events:attendance", kwargs=kwargs), {"day": day})
+    assert page.status_code == 200 and "Secret Registrant" in page.content.decode()

@@ -1,6 +1,7 @@
 """Reads for events and calendar plans; `*_get_for` answer 404 for missing and foreign alike."""
 
 from django.db.models import Avg, Count, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -32,6 +33,20 @@ def upcoming_and_past(*, organisation) -> tuple[list[Event], list[Event]]:
 
 def event_get_for(*, organisation, pk: int) -> Event:
     return get_object_or_404(event_list(organisation=organisation), pk=pk)
+
+
+def event_get_for_attendance(*, actor, organisation, permissions, pk: int) -> Event:
+    """An event whose registrants and attendance this person may see and mark: those who manage
+    the organisation's events, or one of the event's own organisers. Anyone else gets 404, as if
+    the event had no registrant list (finding 14)."""
+    from peercircle.events import permissions as perm
+
+    event = event_get_for(organisation=organisation, pk=pk)
+    if perm.MANAGE_EVENTS in permissions:
+        return event
+    if perm.MARK_ATTENDANCE in permissions and event.organisers.filter(pk=actor.pk).exists():
+        return event
+    raise Http404
 
 
 def public_event_get(*, organisation, pk: int) -> Event:
@@ -103,9 +118,18 @@ def feed_events(token: str) -> list[Event] | None:
         organisations = user.memberships.filter(is_active=True).values("organisation_id")
         registered = Registration.objects.filter(email__iexact=user.email).exclude(
             status=Registration.Status.CANCELLED).values("event_id")
-        return list(Event.objects.filter(
+        confirmed = set(Registration.objects.filter(
+            email__iexact=user.email, status=Registration.Status.CONFIRMED,
+        ).values_list("event_id", flat=True))
+        events = list(Event.objects.filter(
             Q(pk__in=registered) | Q(organisers=user, organisation__in=organisations),
         ).distinct().select_related("organisation").order_by("starts_at"))
+        organising = set(Event.objects.filter(
+            organisers=user, organisation__in=organisations).values_list("pk", flat=True))
+        for event in events:
+            # Finding 7: the online link only for confirmed registrants and the event's organisers.
+            event.feed_with_link = event.pk in confirmed or event.pk in organising
+        return events
 
 
 def plan_figures(plan: CalendarPlan) -> dict:

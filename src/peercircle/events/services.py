@@ -3,6 +3,8 @@ cancellation with promotion, attendance that keeps the ledger in step, feedback,
 and private calendar feeds. Mail is sent on commit, in the registrant's language."""
 
 import datetime
+import logging
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -77,9 +79,26 @@ def plan_item_update(*, actor, item: PlanItem, **fields) -> PlanItem:
 EVENT_M2M = ("organisers", "partners", "co_organisations")
 
 
+logger = logging.getLogger(__name__)
+
+
+def _has_control_characters(text: str) -> bool:
+    return any(unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") for char in text or "")
+
+
+def header_safe(text: str) -> str:
+    """A title as it may go into an e-mail subject or a one-line header: control characters and
+    line breaks become spaces (titles saved before the rule below may still hold them)."""
+    cleaned = "".join(" " if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") else char
+                      for char in text or "")
+    return " ".join(cleaned.split())
+
+
 def _event_validate(event: Event, m2m: dict) -> None:
     errors = {}
     org = event.organisation
+    if _has_control_characters(event.title):
+        errors["title"] = _("The title must be one line without control characters.")
     if event.starts_at and event.ends_at and event.ends_at <= event.starts_at:
         errors["ends_at"] = _("The event must end after it starts.")
     if not event.venue and not event.online_url:
@@ -149,8 +168,11 @@ def places_left(event: Event) -> int | None:
 
 def registration_create(*, event: Event, full_name: str, email: str, language: str = "ru",
                         site_url: str = "", join_waiting_list: bool = False, actor=None,
-                        beneficiary=None, notify: bool = True) -> Registration:
+                        beneficiary=None, notify: bool = True,
+                        resend_if_registered: bool = False) -> Registration:
     """Register a person. A full event raises `EventFull` unless the person agreed to wait.
+    With `resend_if_registered` (the public page) an address already registered gets its link
+    e-mailed again instead of an error, so the page never tells whether it was registered.
     Only a signed-in organiser (`actor`) may add a registration after the event (a paper list)."""
     email = (email or "").strip().lower()
     full_name = (full_name or "").strip()
@@ -170,7 +192,18 @@ def registration_create(*, event: Event, full_name: str, email: str, language: s
     with transaction.atomic():
         Event.objects.select_for_update().filter(pk=event.pk).first()  # one registration at a time
         active = event.registrations.exclude(status=Registration.Status.CANCELLED)
-        if active.filter(email=email).exists():
+        existing = active.filter(email=email).first()
+        if existing is not None and resend_if_registered:
+            if places_left(event) == 0 and not join_waiting_list:
+                # The answer a new address would get at a full event: nothing told about this one.
+                raise EventFull(_("All places are taken. You can join the waiting list: we will "
+                                  "write to you as soon as a place becomes free."), code="full")
+            # Finding 13a: the public page answers as for a new registration and the person
+            # who owns the address gets their existing link again, in the language used now.
+            existing.language = language[:8] or existing.language
+            transaction.on_commit(lambda: _mail(existing, "confirmation"))
+            return existing
+        if existing is not None:
             raise ValidationError({"email": _(
                 "This e-mail address is already registered for this event. The link to your "
                 "registration is in the confirmation e-mail.")})
@@ -212,7 +245,7 @@ def _mail(registration: Registration, kind: str) -> None:
                    "url": registration_url(registration),
                    "starts": timezone.localtime(event.starts_at),
                    "ends": timezone.localtime(event.ends_at)}
-        subject = SUBJECTS[kind](registration) % {"event": event.title}
+        subject = header_safe(SUBJECTS[kind](registration) % {"event": header_safe(event.title)})
         body = render_to_string(f"events/email/{kind}.txt", context)
     send_mail(subject, body, None, [registration.email])
 
@@ -404,8 +437,24 @@ def feedback_give(*, registration: Registration, rating: int, usefulness: int,
 
 # --- reminders and post-event e-mails ----------------------------------------------------------
 
-def reminders_send(*, organisation, hours: int, now=None) -> int:
-    """Remind confirmed registrants of events starting within `hours`; each is reminded once."""
+def _send_claimed(registration: Registration, kind: str, field: str, failed: list | None) -> int:
+    """Send one e-mail of a batch after its row was claimed. A failure is logged, the claim
+    released (the next run tries again) and the registration added to `failed`; it never stops
+    the batch. Returns 1 when sent, 0 when not."""
+    try:
+        _mail(registration, kind)
+    except Exception:
+        logger.exception("Sending the %s e-mail of registration %s failed", kind, registration.pk)
+        Registration.objects.filter(pk=registration.pk).update(**{field: None})
+        if failed is not None:
+            failed.append(registration.pk)
+        return 0
+    return 1
+
+
+def reminders_send(*, organisation, hours: int, now=None, failed: list | None = None) -> int:
+    """Remind confirmed registrants of events starting within `hours`; each is reminded once.
+    Registrations whose e-mail could not be sent are appended to `failed`."""
     now = now or timezone.now()
     due = Registration.objects.filter(
         organisation=organisation, status=Registration.Status.CONFIRMED,
@@ -419,13 +468,13 @@ def reminders_send(*, organisation, hours: int, now=None) -> int:
             claimed = Registration.objects.filter(pk=registration.pk,
                                                   reminder_sent_at__isnull=True).update(
                 reminder_sent_at=now)
-            if claimed:
-                transaction.on_commit(lambda r=registration: _mail(r, "reminder"))
-                sent += 1
+        if claimed:
+            sent += _send_claimed(registration, "reminder", "reminder_sent_at", failed)
     return sent
 
 
-def feedback_requests_send(*, organisation, days: int = 7, now=None) -> int:
+def feedback_requests_send(*, organisation, days: int = 7, now=None,
+                           failed: list | None = None) -> int:
     """Ask the people who came (or, when nobody was marked, every confirmed registrant) of events
     that ended in the last `days` days for feedback; each is asked once."""
     now = now or timezone.now()
@@ -442,9 +491,8 @@ def feedback_requests_send(*, organisation, days: int = 7, now=None) -> int:
                 claimed = Registration.objects.filter(
                     pk=registration.pk, feedback_requested_at__isnull=True).update(
                     feedback_requested_at=now)
-                if claimed:
-                    transaction.on_commit(lambda r=registration: _mail(r, "feedback"))
-                    sent += 1
+            if claimed:
+                sent += _send_claimed(registration, "feedback", "feedback_requested_at", failed)
     return sent
 
 

@@ -101,7 +101,8 @@ def event_detail(request, org, event_pk):
         "organisation_slug": event.organisation.slug, "event_pk": event.pk}))
     return done or render(request, "events/event_detail.html", {
         "event": event, "can_manage": manage, "session_form": session_form,
-        "can_mark": perm.MARK_ATTENDANCE in request.permissions,
+        "can_mark": manage or (perm.MARK_ATTENDANCE in request.permissions
+                               and event.organisers.filter(pk=request.user.pk).exists()),
         "can_see_feedback": perm.VIEW_FEEDBACK in request.permissions,
         "registrations": selectors.registrations_of(event) if manage else None,
         "places_left": services.places_left(event), "public_url": public_url,
@@ -147,7 +148,8 @@ def event_ics(request, org, event_pk):
     event = selectors.event_get_for(organisation=request.organisation, pk=event_pk)
     url = request.build_absolute_uri(reverse("events:detail", kwargs={
         "org": org, "event_pk": event.pk}))
-    return _ics_response(ical.events_ics([event], name=event.title, url_for=lambda _e: url),
+    return _ics_response(ical.events_ics([event], name=event.title, url_for=lambda _e: url,
+                                         link_for=lambda _e: True),
                          f"event-{event.pk}.ics")
 
 
@@ -165,14 +167,20 @@ def _chosen_day(event, value) -> datetime.date:
     return today if today in days else days[0]
 
 
+def _event_for_attendance(request, event_pk):
+    return selectors.event_get_for_attendance(actor=request.user,
+                                              organisation=request.organisation,
+                                              permissions=request.permissions, pk=event_pk)
+
+
 def _to_attendance(org: str, event, day: datetime.date):
     return redirect(reverse("events:attendance", kwargs={"org": org, "event_pk": event.pk})
                     + f"?day={day.isoformat()}")
 
 
-@organisation_view(perm.MARK_ATTENDANCE)
+@organisation_view(perm.MARK_ATTENDANCE, relationship=True)
 def attendance(request, org, event_pk):
-    event = selectors.event_get_for(organisation=request.organisation, pk=event_pk)
+    event = _event_for_attendance(request, event_pk)
     day = _chosen_day(event, request.GET.get("day"))
     people = list(event.registrations.filter(status=Registration.Status.CONFIRMED)
                   .order_by("full_name", "id"))
@@ -184,9 +192,9 @@ def attendance(request, org, event_pk):
 
 
 @require_POST
-@organisation_view(perm.MARK_ATTENDANCE)
+@organisation_view(perm.MARK_ATTENDANCE, relationship=True)
 def attendance_toggle(request, org, event_pk, registration_pk):
-    event = selectors.event_get_for(organisation=request.organisation, pk=event_pk)
+    event = _event_for_attendance(request, event_pk)
     registration = selectors.registration_get_for(event=event, pk=registration_pk)
     day = _chosen_day(event, request.POST.get("day"))
     error = ""
@@ -207,11 +215,11 @@ def attendance_toggle(request, org, event_pk, registration_pk):
 
 
 @require_POST
-@organisation_view(perm.MARK_ATTENDANCE)
+@organisation_view(perm.MARK_ATTENDANCE, relationship=True)
 def attendance_all(request, org, event_pk):
     """Everyone confirmed is marked present on the chosen day; absences are then unmarked one by
     one, which is quicker than the other way round at a well-attended meeting."""
-    event = selectors.event_get_for(organisation=request.organisation, pk=event_pk)
+    event = _event_for_attendance(request, event_pk)
     day = _chosen_day(event, request.POST.get("day"))
     people = event.registrations.filter(status=Registration.Status.CONFIRMED)
     try:
@@ -347,9 +355,11 @@ def register(request, organisation_slug, event_pk):
                 full_name=form.cleaned_data["full_name"], email=form.cleaned_data["email"],
                 join_waiting_list=form.cleaned_data["join_waiting_list"],
                 language=translation.get_language() or "ru",
-                site_url=request.build_absolute_uri("/"))
+                site_url=request.build_absolute_uri("/"), resend_if_registered=True)
             if registration:
-                return redirect("event_registration", registration_token=registration.token)
+                # The same answer whether the address was new or already registered, and the
+                # same as a filled honeypot: the link goes only to the address (finding 13a).
+                return render(request, "events/public_thanks.html", {"event": event})
     return render(request, "events/public_register.html", {
         "event": event, "form": form, "places_left": services.places_left(event),
         "sessions": event.sessions.all(), "partners": event.partners.all(),
@@ -410,4 +420,7 @@ def calendar_feed(request, feed_token):
     events = selectors.feed_events(feed_token)
     if events is None:
         raise Http404
-    return _ics_response(ical.events_ics(events, name="PeerCircle"), "peercircle.ics")
+    with_link = {event.pk for event in events if getattr(event, "feed_with_link", False)}
+    return _ics_response(ical.events_ics(events, name="PeerCircle",
+                                         link_for=lambda event: event.pk in with_link),
+                         "peercircle.ics")

@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django_scopes import scope
 
 from peercircle.events import services
@@ -7,7 +7,9 @@ from peercircle.organisations.models import Organisation
 
 class Command(BaseCommand):
     help = ("Send reminders for events starting within N hours and feedback requests after "
-            "events that ended in the last days. Safe to run again: each e-mail goes once.")
+            "events that ended in the last days. Safe to run again: each e-mail goes once. "
+            "One e-mail that fails is logged and tried again next run; the others are still "
+            "sent. Exits with an error when any e-mail failed.")
 
     def add_arguments(self, parser):
         parser.add_argument("--hours", type=int, default=24,
@@ -18,10 +20,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, hours, feedback_days, **options):
         reminders = feedback = 0
+        failed: list[int] = []
         for organisation in Organisation.objects.all():
             with scope(organisation=organisation):
-                reminders += services.reminders_send(organisation=organisation, hours=hours)
+                reminders += services.reminders_send(organisation=organisation, hours=hours,
+                                                     failed=failed)
                 if feedback_days:
-                    feedback += services.feedback_requests_send(organisation=organisation,
-                                                                days=feedback_days)
-        self.stdout.write(f"Reminders sent: {reminders}. Feedback requests sent: {feedback}.")
+                    feedback += services.feedback_requests_send(
+                        organisation=organisation, days=feedback_days, failed=failed)
+        self.stdout.write(f"Reminders sent: {reminders}. Feedback requests sent: {feedback}. "
+                          f"Failed: {len(failed)}.")
+        if failed:
+            raise CommandError(f"{len(failed)} e-mail(s) could not be sent; see the log. "
+                               "They will be tried again on the next run.")
