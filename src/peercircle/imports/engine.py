@@ -8,19 +8,22 @@ cell made safe for spreadsheets (core.exports.safe_row).
 """
 
 import itertools
+import time
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from peercircle.core.exports import csv_writer, safe_row
 from peercircle.core.freshness import data_changed
 from peercircle.imports.importers import BATCH, IMPORTERS, Row
-from peercircle.imports.parsing import FileProblem, open_table
+from peercircle.imports.parsing import MAX_CELL_CHARS, FileProblem, open_table
 
 MAX_LISTED_ERRORS = 500
+DEFAULT_MAX_SECONDS = 20 * 60
 
 
 @dataclass
@@ -74,11 +77,18 @@ def run_import(*, organisation, actor, kind: str, path, name: str, mapping: dict
                 writer = csv_writer(rejected_stream)
                 writer.writerow(safe_row([_("Row"), *table.headers, _("Errors")]))
             estimated = max(table.estimated_rows, 1)
+            deadline = time.monotonic() + max_seconds()
             with transaction.atomic() if write else nullcontext():
                 for batch in _batches(table.rows):
                     rows = []
                     for number, values in batch:
-                        row = Row(number=number, values=values)
+                        if time.monotonic() > deadline:
+                            raise FileProblem(too_long_message())
+                        row = Row(number=number, values=_within_budget(values))
+                        if row.values is not values:
+                            row.errors.append(_("A cell holds more than %(count)s characters.")
+                                              % {"count": MAX_CELL_CHARS})
+                        values = row.values
                         raw = {f: (values[i] if i < len(values) else None) for f, i in index.items()}
                         importer.clean(row, raw)
                         rows.append(row)
@@ -113,6 +123,25 @@ def run_import(*, organisation, actor, kind: str, path, name: str, mapping: dict
     if summary.total == 0 and not summary.file_error:
         summary.file_error = _("The file has a header row but no data rows.")
     return summary
+
+
+def max_seconds() -> int:
+    """The wall-clock budget of one pass over a file (settings.IMPORT_MAX_SECONDS)."""
+    return getattr(settings, "IMPORT_MAX_SECONDS", DEFAULT_MAX_SECONDS)
+
+
+def too_long_message() -> str:
+    return _("Reading the file took longer than %(minutes)s minutes, so it was stopped and "
+             "nothing was imported; split it into smaller files.") % {
+        "minutes": max(1, max_seconds() // 60)}
+
+
+def _within_budget(values: list) -> list:
+    """The row's values, each cell cut at MAX_CELL_CHARS (the same list when none is longer)."""
+    if not any(isinstance(v, str) and len(v) > MAX_CELL_CHARS for v in values):
+        return values
+    return [v[:MAX_CELL_CHARS] + "…" if isinstance(v, str) and len(v) > MAX_CELL_CHARS else v
+            for v in values]
 
 
 def _batches(rows):

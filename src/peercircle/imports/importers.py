@@ -10,10 +10,15 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db.models import Q
+from django.db.models.functions import Lower, Trim
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from peercircle.core.audit import audited_bulk_create
 from peercircle.core.models import Activity, Format, HelpArea, Programme, Region
 from peercircle.core.services import MAX_DURATION_MINUTES
 from peercircle.imports.parsing import (
@@ -68,6 +73,18 @@ def _named_lookup(queryset) -> dict[str, object]:
             if key:
                 lookup[key.strip().lower()] = item
     return lookup
+
+
+def existing_codes(model, organisation, rows) -> set[str]:
+    """The codes of `rows` the organisation already has, compared without letter case or spaces
+    (so "b-12", "B-12" and " B-12 " are one person)."""
+    keys = {r.data["external_id"] for r in rows}
+    codes = {r.data["code"] for r in rows}
+    found = (model.objects.filter(organisation=organisation)
+             .annotate(key=Lower(Trim("code")))  # SQLite lowers ASCII letters only: exact codes too
+             .filter(Q(key__in=keys) | Q(code__in=codes | {c.upper() for c in codes}))
+             .values_list("code", flat=True))
+    return {code.strip().lower() for code in found}
 
 
 def required_message() -> str:
@@ -160,6 +177,7 @@ class Importer:
         return "row:" + digest[:32]
 
     def remember(self, row, key: str) -> None:
+        key = key.casefold()  # "B-12" and "b-12" are one record
         first = self.seen.get(key)
         if first is not None:
             row.errors.append(_("Repeats row %(number)s of the file.") % {"number": first})
@@ -417,23 +435,24 @@ class VolunteerImporter(Importer):
     def check_batch(self, rows):
         from peercircle.volunteers.models import Volunteer
 
-        existing = set(Volunteer.objects.filter(
-            organisation=self.organisation, external_id__in=[r.data["external_id"] for r in rows])
-            .values_list("external_id", flat=True))
+        existing = set(Volunteer.objects.filter(organisation=self.organisation)
+                       .annotate(key=Lower(Trim("external_id")))
+                       .filter(key__in=[r.data["external_id"].lower() for r in rows])
+                       .values_list("key", flat=True))
         for row in rows:
-            row.skipped = row.data["external_id"] in existing
+            row.skipped = row.data["external_id"].lower() in existing
 
     def write(self, rows):
         from peercircle.volunteers.models import StageChange, Volunteer
 
         now = timezone.now()
-        volunteers = Volunteer.objects.bulk_create([
+        volunteers = audited_bulk_create([
             Volunteer(organisation=self.organisation, full_name=r.data["full_name"],
                       email=r.data["email"], phone=r.data["phone"], stage=r.data["stage"],
                       languages=r.data["languages"], formats=r.data["formats"],
                       weekly_capacity=r.data["weekly_capacity"], motivation=r.data["motivation"],
                       external_id=r.data["external_id"], created_at=now, updated_at=now)
-            for r in rows], batch_size=BATCH)
+            for r in rows], actor=self.actor, organisation=self.organisation, batch_size=BATCH)
         StageChange.objects.bulk_create([
             StageChange(organisation=self.organisation, volunteer=v, from_stage="",
                         to_stage=v.stage, changed_on=self.today, changed_by=self.actor,
@@ -499,14 +518,17 @@ class BeneficiaryImporter(Importer):
             row.errors.append(_("%(column)s: unknown %(values)s.")
                               % {"column": self.label_of("region"), "values": region[:80]})
         data["needs"] = self._many(row, "needs", raw.get("needs"), self.help_areas)
-        data["identity"] = {"full_name": cell_text(raw.get("full_name"))[:200],
-                            "phone": cell_text(raw.get("phone"))[:40],
-                            "email": cell_text(raw.get("email"))[:254]}
+        data["identity"] = self._identity(row, raw)
         try:
             consent = parse_bool(raw.get("consent"))
         except ValueError:
             consent = None
             row.errors.append(_("%(column)s: write yes or no.") % {"column": self.label_of("consent")})
+        if any(data["identity"].values()) and consent is not True:
+            # the same rule as the page: a name and contacts only with consent to data processing
+            row.errors.append(_("A name and contacts are kept only with consent to data processing: "
+                                "write yes in %(column)s (with its date), or leave the name and "
+                                "contacts empty.") % {"column": self.label_of("consent")})
         given_on = self._date(row, "consent_given_on", raw.get("consent_given_on"))
         if given_on and given_on > self.today:
             row.errors.append(_("%(column)s cannot be in the future.")
@@ -518,38 +540,55 @@ class BeneficiaryImporter(Importer):
                                               self.methods, default="signed_paper")
         self.remember(row, data["external_id"])
 
+    def _identity(self, row, raw) -> dict:
+        identity = {"full_name": cell_text(raw.get("full_name"))[:200],
+                    "phone": cell_text(raw.get("phone"))[:40],
+                    "email": cell_text(raw.get("email"))[:254]}
+        if (identity["phone"] or identity["email"]) and not identity["full_name"]:
+            row.errors.append(_("%(column)s: give the name the contacts belong to.")
+                              % {"column": self.label_of("full_name")})
+        if identity["email"]:
+            try:
+                validate_email(identity["email"])
+            except ValidationError:
+                row.errors.append(_("%(column)s: %(value)s is not an e-mail address.")
+                                  % {"column": self.label_of("email"), "value": identity["email"][:80]})
+        return identity
+
     def check_batch(self, rows):
         from peercircle.people.models import Beneficiary
 
-        codes = {r.data["code"] for r in rows}
-        existing = {c.lower() for c in Beneficiary.objects.filter(
-            organisation=self.organisation, code__in=codes | {c.upper() for c in codes})
-            .values_list("code", flat=True)}
+        existing = existing_codes(Beneficiary, self.organisation, rows)
         for row in rows:
             row.skipped = row.data["external_id"] in existing
 
     def write(self, rows):
         from peercircle.people.models import Beneficiary, BeneficiaryIdentity
-        from peercircle.people.services import consent_give
+        from peercircle.people.services import IDENTITY_FIELDS, consent_give, require_consent
 
         now = timezone.now()
-        people = Beneficiary.objects.bulk_create([
+        people = audited_bulk_create([
             Beneficiary(organisation=self.organisation, code=r.data["code"],
                         birth_year=r.data["birth_year"], gender=r.data["gender"],
                         region=r.data["region"], created_by=self.actor, created_at=now,
-                        updated_at=now) for r in rows], batch_size=BATCH)
+                        updated_at=now) for r in rows],
+            actor=self.actor, organisation=self.organisation, batch_size=BATCH)
         needs = Beneficiary.needs.through
         needs.objects.bulk_create([needs(beneficiary_id=b.pk, helparea_id=h.pk)
                                    for b, r in zip(people, rows, strict=True)
                                    for h in {h.pk: h for h in r.data["needs"]}.values()])
-        BeneficiaryIdentity.objects.bulk_create([
-            BeneficiaryIdentity(organisation=self.organisation, beneficiary=b, **r.data["identity"])
-            for b, r in zip(people, rows, strict=True) if r.data["identity"]["full_name"]], batch_size=BATCH)
         for person, row in zip(people, rows, strict=True):
             if row.data["consent_on"]:
                 consent_give(actor=self.actor, beneficiary=person, purpose="data_processing",
                              given_on=row.data["consent_on"], method=row.data["consent_method"],
                              given_by=str(_("The beneficiary")))
+        identified = [(b, r) for b, r in zip(people, rows, strict=True) if r.data["identity"]["full_name"]]
+        # the page's rule, checked again inside the commit's transaction: no identity without consent
+        require_consent([b for b, _r in identified])
+        audited_bulk_create([
+            BeneficiaryIdentity(organisation=self.organisation, beneficiary=b, **r.data["identity"])
+            for b, r in identified],
+            actor=self.actor, organisation=self.organisation, masked=IDENTITY_FIELDS, batch_size=BATCH)
         self.written += len(people)
 
 
@@ -585,10 +624,7 @@ class FamilyImporter(Importer):
     def check_batch(self, rows):
         from peercircle.people.models import Family
 
-        codes = {r.data["code"] for r in rows}
-        existing = {c.lower() for c in Family.objects.filter(
-            organisation=self.organisation, code__in=codes | {c.upper() for c in codes})
-            .values_list("code", flat=True)}
+        existing = existing_codes(Family, self.organisation, rows)
         for row in rows:
             row.skipped = row.data["external_id"] in existing
 

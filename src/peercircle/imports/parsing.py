@@ -7,17 +7,31 @@ import csv
 import datetime
 import io
 import re
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 SAMPLE_BYTES = 64 * 1024
 DELIMITERS = (";", ",", "\t", "|")
 MAX_COLUMNS = 200
-csv.field_size_limit(10 * 1024 * 1024)
+# Budgets every file is held to before and while it is read (a hostile file must not stall the
+# worker): a cell is at most MAX_CELL_CHARS long, reading stops after EMPTY_RUN empty rows, an
+# .xlsx unpacks to at most MAX_UNPACKED bytes and MAX_RATIO times its own size.
+MAX_CELL_CHARS = 10_000
+EMPTY_RUN = 1_000
+MAX_UNPACKED = 1024 * 1024 * 1024
+MAX_RATIO = 100
+MAX_ZIP_MEMBERS = 5_000
+csv.field_size_limit(MAX_CELL_CHARS * 10)
+# control and invisible format characters (bidi overrides, zero-width…) are never stored;
+# tab and line breaks stay
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f"
+                      "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 class FileProblem(Exception):
@@ -48,6 +62,23 @@ def detect_encoding(sample: bytes) -> str:
     except UnicodeDecodeError:
         return "cp1251"
     return "utf-8"
+
+
+def _utf8_line_in(sample: bytes) -> int:
+    """The number of a line of `sample` that is UTF-8 with letters beyond ASCII, in a sample that
+    as a whole is not UTF-8 (so other lines are in another encoding); 0 when there is none."""
+    lines = sample.split(b"\n")
+    if len(sample) >= SAMPLE_BYTES:
+        lines = lines[:-1]  # the sample may cut the last line
+    for number, line in enumerate(lines, 1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        return number
+    return 0
 
 
 def detect_delimiter(text: str) -> str:
@@ -82,11 +113,11 @@ def _text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return _CONTROL.sub("", str(value)).strip()
 
 
 def _is_empty(row) -> bool:
-    return all(_text(v) == "" for v in row)
+    return all(v is None or _text(v) == "" for v in row)
 
 
 def build_headers(first: list, second: list | None) -> tuple[list[str], bool]:
@@ -130,7 +161,9 @@ def build_headers(first: list, second: list | None) -> tuple[list[str], bool]:
 
 def _with_headers(rows: Iterator[tuple[int, list]]) -> tuple[list[str], Iterator[tuple[int, list]]]:
     first = None
-    for number, values in rows:
+    for seen, (number, values) in enumerate(rows):
+        if seen >= EMPTY_RUN:
+            break
         if not _is_empty(values):
             first = (number, values)
             break
@@ -146,20 +179,57 @@ def _with_headers(rows: Iterator[tuple[int, list]]) -> tuple[list[str], Iterator
             yield second
         yield from rows
 
-    return headers, (item for item in data() if not _is_empty(item[1]))
+    return headers, _until_empty_run(data())
+
+
+def _until_empty_run(rows: Iterator[tuple[int, list]]) -> Iterator[tuple[int, list]]:
+    """The rows that hold something; reading stops after EMPTY_RUN empty rows in a row (what
+    follows such a gap is not part of the table, and a sheet padded to a million empty rows is
+    not read to its end)."""
+    empty = 0
+    for item in rows:
+        if _is_empty(item[1]):
+            empty += 1
+            if empty >= EMPTY_RUN:
+                return
+            continue
+        empty = 0
+        yield item
 
 
 # -- files --------------------------------------------------------------------------------------
 
 
+def _looks_like_utf8(values: list[str]) -> bool:
+    """Whether text read as Windows-1251 was in fact UTF-8 (a line saved in another encoding)."""
+    for value in values:
+        if not value.isascii():
+            try:
+                decoded = value.encode("cp1251").decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+            if re.search("[\u0400-\u04ff\u0100-\u017f]", decoded):
+                return True
+    return False
+
+
+def mixed_encoding_problem(line: int) -> FileProblem:
+    return FileProblem(_("The file mixes text encodings (line %(line)s); save it again as "
+                         "UTF-8.") % {"line": line})
+
+
 def _csv_rows(stream) -> Iterator[tuple[int, list]]:
     reader = csv.reader(stream, delimiter=stream.delimiter)
+    check_utf8 = stream.encoding == "cp1251"
     try:
         for values in reader:
+            if len(values) > MAX_COLUMNS + 1:  # nothing past the last possible column is read
+                values = values[: MAX_COLUMNS + 1]
+            if check_utf8 and _looks_like_utf8(values):
+                raise mixed_encoding_problem(reader.line_num)
             yield reader.line_num, values
     except UnicodeDecodeError as error:
-        raise FileProblem(_("The file mixes text encodings (line %(line)s); save it again as "
-                            "UTF-8.") % {"line": reader.line_num + 1}) from error
+        raise mixed_encoding_problem(reader.line_num + 1) from error
     except csv.Error as error:
         raise FileProblem(_("The file is not a valid CSV table (line %(line)s).")
                           % {"line": reader.line_num}) from error
@@ -187,6 +257,8 @@ def open_table(path: str | Path, name: str = ""):
         if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             raise FileProblem(_("This is not a spreadsheet: save it as .xlsx or CSV."))
         encoding = detect_encoding(head)
+        if encoding == "cp1251" and (line := _utf8_line_in(head)):
+            raise mixed_encoding_problem(line)
         sample = head.decode(encoding, errors="ignore")
         delimiter = detect_delimiter(sample)
         stream = _Text(raw, encoding=encoding, newline="")
@@ -197,22 +269,66 @@ def open_table(path: str | Path, name: str = ""):
         stream.detach()
 
 
+def unreadable_excel() -> FileProblem:
+    return FileProblem(_("The Excel file cannot be read; save it again as .xlsx."))
+
+
+def _check_zip_budget(path: Path) -> None:
+    """Refuse an .xlsx that would unpack to far more than it weighs (a 'zip bomb') before any
+    part of it is read."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except Exception as error:  # a damaged archive raises many kinds of errors: all are a message
+        raise unreadable_excel() from error
+    unpacked = sum(member.file_size for member in members)
+    limit = min(MAX_UNPACKED, max(path.stat().st_size, 64 * 1024) * MAX_RATIO)
+    if len(members) > MAX_ZIP_MEMBERS or unpacked > limit:
+        raise FileProblem(_("The Excel file unpacks to %(size)s, far more than a table of its size "
+                            "holds; save the sheet again as .xlsx or CSV.")
+                          % {"size": filesizeformat(unpacked)})
+
+
+def _xlsx_rows(sheet) -> Iterator[tuple[int, list]]:
+    """The sheet's rows as they are in the file, whatever size the sheet declares: rows beyond
+    the declared size are read too, each row is cut at MAX_COLUMNS + 1 columns, and any error of
+    the file's XML becomes a message."""
+    sheet.reset_dimensions()  # the declared size is only a claim: read what is there
+    blank: tuple | None = None  # openpyxl fills gaps between rows with one shared empty tuple
+    try:
+        for number, row in enumerate(sheet.iter_rows(min_col=1, max_col=MAX_COLUMNS + 1,
+                                                     values_only=True), 1):
+            if row is blank:
+                yield number, []
+                continue
+            values = list(row)
+            while values and values[-1] is None:
+                values.pop()
+            if not values:
+                blank = row
+            yield number, values
+    except FileProblem:
+        raise
+    except Exception as error:  # malformed XML, unknown cell types, broken shared strings…
+        raise unreadable_excel() from error
+
+
 @contextmanager
 def _xlsx_table(path: Path):
-    import zipfile
-
     from openpyxl import load_workbook
 
+    _check_zip_budget(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise FileProblem(_("The Excel file cannot be read; save it again as .xlsx.")) from error
+    except Exception as error:  # any parser error is a message, never a 500
+        raise unreadable_excel() from error
     try:
+        if not workbook.worksheets:
+            raise unreadable_excel()
         sheet = workbook.worksheets[0]
-        rows = ((number, list(values)) for number, values in
-                enumerate(sheet.iter_rows(values_only=True), 1))
-        headers, data = _with_headers(rows)
-        yield Table(headers=headers, rows=data, estimated_rows=max(0, (sheet.max_row or 1) - 1))
+        declared = sheet.max_row or 1
+        headers, data = _with_headers(_xlsx_rows(sheet))
+        yield Table(headers=headers, rows=data, estimated_rows=max(0, min(declared, 1_000_000) - 1))
     finally:
         workbook.close()
 

@@ -52,12 +52,15 @@ def import_upload(*, actor, organisation, kind: str, file) -> ImportRun:
     run.file.save(Path(file.name).name, file, save=False)
     try:
         run.headers = read_headers(run.file.path, run.file_name)
+        run.mapping = guess_mapping(kind, run.headers,
+                                    remembered_mapping(organisation=organisation, kind=kind))
+        return audited_save(run, actor=actor, organisation=organisation)
     except FileProblem as problem:
         run.file.delete(save=False)
         raise ValidationError({"file": str(problem)}) from problem
-    run.mapping = guess_mapping(kind, run.headers,
-                                remembered_mapping(organisation=organisation, kind=kind))
-    return audited_save(run, actor=actor, organisation=organisation)
+    except BaseException:
+        run.file.delete(save=False)  # never an uploaded file that no record points to
+        raise
 
 
 def import_map(*, actor, run: ImportRun, mapping: dict) -> ImportRun:
@@ -119,6 +122,8 @@ def _pass(job, run: ImportRun, *, write: bool):
                              on_commit=record)
         rejected_path = Path(rejected.name)
     try:
+        if run.rejected:  # the previous pass's file: replaced, never left behind
+            run.rejected.delete(save=False)
         if summary.rejected:
             with open(rejected_path, "rb") as stream:
                 run.rejected.save(f"rejected-{Path(run.file_name).stem}.csv", File(stream), save=False)
