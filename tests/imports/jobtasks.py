@@ -21,3 +21,12 @@ def crash(job):
 
 def quiet(job, *, label):
     job_progress(job, 1, 2)
+
+
+def sleep_quietly(job, *, seconds):
+    """A task that never reports progress: only the alarm stops it."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        time.sleep(0.01)

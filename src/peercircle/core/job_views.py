@@ -10,13 +10,15 @@ from peercircle.core.jobs import job_get_for
 
 @organisation_view(perm.VIEW_HOME, relationship=True)
 def job_detail(request, org, job_pk):
-    job = job_get_for(organisation=request.organisation, user=request.user, pk=job_pk)
+    job = job_get_for(organisation=request.organisation, user=request.user, pk=job_pk,
+                      permissions=request.permissions)
     return render(request, "core/job_detail.html", {"job": job})
 
 
 @organisation_view(perm.VIEW_HOME, relationship=True)
 def job_progress(request, org, job_pk):
-    job = job_get_for(organisation=request.organisation, user=request.user, pk=job_pk)
+    job = job_get_for(organisation=request.organisation, user=request.user, pk=job_pk,
+                      permissions=request.permissions)
     reload = request.GET.get("reload") == "1"
     response = render(request, "core/partials/job_progress.html", {"job": job, "reload": reload})
     if reload and job.finished and request.htmx:
@@ -26,7 +28,8 @@ def job_progress(request, org, job_pk):
 
 @organisation_view(perm.VIEW_HOME, relationship=True)
 def job_download(request, org, job_pk):
-    job = job_get_for(organisation=request.organisation, user=request.user, pk=job_pk)
+    job = job_get_for(organisation=request.organisation, user=request.user, pk=job_pk,
+                      permissions=request.permissions)
     if not job.result:
         raise Http404
     return FileResponse(job.result.open("rb"), as_attachment=True,

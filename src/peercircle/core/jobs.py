@@ -5,6 +5,7 @@ The whole API (keep to it; it does not change):
     from peercircle.core.jobs import JobError, job_finish, job_progress, job_start
 
     job = job_start(actor=request.user, organisation=request.organisation, kind="report_xlsx",
+                    permission=perm.EXPORT_REPORTS,
                     task="peercircle.reporting.exports.build_xlsx", project_pk=7)
     return redirect("core:job_detail", org=org, job_pk=job.pk)
 
@@ -16,7 +17,10 @@ The whole API (keep to it; it does not change):
         job_finish(job, "report.xlsx", content)       # bytes or str; the user downloads it
         # or: raise JobError(_("The project has no data yet."))   -> shown to the user, status failed
 
-- `job_start(*, actor, organisation, kind, task, **params) -> Job` records the job and enqueues it.
+- `job_start(*, actor, organisation, kind, permission, task, **params) -> Job` records the job and
+  enqueues it. `permission` is the one the page starting it requires: the job's pages and result
+  file are given to its starter only while they still hold it (a person who lost the role that
+  produced a report no longer downloads it).
   `task` is a function or its dotted path; `params` must be JSON values (pks, strings, numbers).
   With the immediate backend (tests) the job has already run when `job_start` returns.
 - The worker calls `task(job, **params)` inside `django_scopes.scope(organisation=job.organisation)`
@@ -40,9 +44,13 @@ starts one beside the web server); the test settings use the immediate backend.
 """
 
 import logging
+import signal
+import threading
 import time
 from collections.abc import Callable
+from contextlib import contextmanager
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections
 from django.http import Http404
@@ -57,6 +65,7 @@ from peercircle.core.models import Job
 logger = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL_SECONDS = 0.5
+DEFAULT_MAX_SECONDS = 30 * 60
 
 
 class JobError(Exception):
@@ -69,11 +78,12 @@ def _task_path(function: Callable | str) -> str:
     return f"{function.__module__}.{function.__qualname__}"
 
 
-def job_start(*, actor, organisation, kind: str, task: Callable | str, **params) -> Job:
+def job_start(*, actor, organisation, kind: str, permission: str, task: Callable | str,
+              **params) -> Job:
     path = _task_path(task)
     import_string(path)  # fail now, in the request, rather than later in the worker
     job = Job.objects.create(organisation=organisation, user=actor, kind=kind, task=path,
-                             params=params, total=0)
+                             permission=permission, params=params, total=0)
     job_run.enqueue(job.pk)
     job.refresh_from_db()
     return job
@@ -88,6 +98,8 @@ def _update(job: Job, **fields) -> None:
 
 def job_progress(job: Job, done: int, total: int | None = None) -> None:
     now = time.monotonic()
+    if now > getattr(job, "_deadline", now):
+        raise JobOverTime(over_time_message())
     last = getattr(job, "_progress_written_at", 0.0)
     fields = {"done": done}
     if total is not None:
@@ -142,6 +154,42 @@ def job_fail(job: Job, message: str) -> None:
     _update(job, status=Job.Status.FAILED, message=message, finished_at=timezone.now())
 
 
+def max_seconds() -> int:
+    """Every job's wall-clock budget (settings.JOB_MAX_SECONDS)."""
+    return getattr(settings, "JOB_MAX_SECONDS", DEFAULT_MAX_SECONDS)
+
+
+def over_time_message() -> str:
+    return _("The work took longer than %(minutes)s minutes and was stopped; nothing was "
+             "changed. Try again with less data, or tell the platform's administrator.") % {
+        "minutes": max(1, max_seconds() // 60)}
+
+
+class JobOverTime(JobError):
+    """The job ran past its wall-clock budget."""
+
+
+def _over_time(signum, frame):
+    raise JobOverTime(over_time_message())
+
+
+@contextmanager
+def _wall_clock(job: Job):
+    """Stop the job when its budget is spent: at its next progress report (any thread), and by
+    an alarm when the worker runs it in its main thread (a task that never reports progress)."""
+    job._deadline = time.monotonic() + max_seconds()
+    alarm = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    if alarm:
+        previous = signal.signal(signal.SIGALRM, _over_time)
+        signal.setitimer(signal.ITIMER_REAL, max(max_seconds(), 0.001))
+    try:
+        yield
+    finally:
+        if alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
 @task()
 def job_run(job_pk: int) -> str:
     """The one django-tasks task: runs the job's function in its organisation's scope."""
@@ -153,7 +201,8 @@ def job_run(job_pk: int) -> str:
     with translation.override(language), scope(organisation=job.organisation):
         _update(job, status=Job.Status.RUNNING, started_at=timezone.now())
         try:
-            import_string(job.task)(job, **job.params)
+            with _wall_clock(job):
+                import_string(job.task)(job, **job.params)
         except JobError as error:
             job_fail(job, str(error))
         except Exception:
@@ -168,10 +217,12 @@ def job_run(job_pk: int) -> str:
     return job.status
 
 
-def job_get_for(*, organisation, user, pk) -> Job:
+def job_get_for(*, organisation, user, pk, permissions=None) -> Job:
+    """The person's job; 404 for anyone else's, and (given the person's `permissions` in the
+    organisation) for a job whose permission they no longer hold."""
     with scopes_disabled():
         job = Job.objects.filter(organisation=organisation, user=user, pk=pk).first()
-    if job is None:
+    if job is None or (permissions is not None and job.permission and job.permission not in permissions):
         raise Http404
     return job
 

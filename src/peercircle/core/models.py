@@ -259,6 +259,8 @@ class Job(OrganisationOwned):
                              verbose_name=_("started by"))
     kind = models.CharField(_("kind"), max_length=60)
     task = models.CharField(_("task"), max_length=200)
+    # the permission that produced the job: its result file is given only while the person holds it
+    permission = models.CharField(_("permission"), max_length=100, blank=True)
     params = models.JSONField(_("parameters"), default=dict, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices,
                               default=Status.QUEUED)

@@ -22,6 +22,7 @@ from peercircle.imports.engine import missing_columns, read_headers, run_import
 from peercircle.imports.importers import IMPORTERS, guess_mapping
 from peercircle.imports.models import ColumnMapping, ImportRun
 from peercircle.imports.parsing import FileProblem
+from peercircle.imports.permissions import IMPORT_DATA
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 ACCEPTED = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
@@ -82,6 +83,7 @@ def import_map(*, actor, run: ImportRun, mapping: dict) -> ImportRun:
         run.summary = {}
         audited_save(run, actor=actor, organisation=run.organisation)
     job = job_start(actor=actor, organisation=run.organisation, kind="import_check",
+                    permission=IMPORT_DATA,
                     task=import_check_run, import_pk=run.pk)
     ImportRun.objects.filter(pk=run.pk).update(check_job=job)
     run.refresh_from_db()
@@ -95,6 +97,7 @@ def import_commit(*, actor, run: ImportRun) -> ImportRun:
         raise ValidationError(_("No row of this file can be imported."))
     ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.IMPORTING)
     job = job_start(actor=actor, organisation=run.organisation, kind="import_commit",
+                    permission=IMPORT_DATA,
                     task=import_commit_run, import_pk=run.pk)
     ImportRun.objects.filter(pk=run.pk).update(commit_job=job)
     run.refresh_from_db()

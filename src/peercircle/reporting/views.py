@@ -173,7 +173,8 @@ def project_export(request, org, project_pk, report_format):
     if report_format not in EXPORTS:
         raise Http404
     job = job_start(actor=request.user, organisation=request.organisation,
-                    kind=f"report_{report_format}", task=EXPORTS[report_format],
+                    kind=f"report_{report_format}", permission=perm.EXPORT_REPORTS,
+                    task=EXPORTS[report_format],
                     project_pk=project.pk)
     return redirect("core:job_detail", org=org, job_pk=job.pk)
 
