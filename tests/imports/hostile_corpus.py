@@ -24,18 +24,21 @@ CONTENT_TYPES = (
     'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
     '<Override PartName="/xl/sharedStrings.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
-    '</Types>')
+    "</Types>"
+)
 ROOT_RELS = (
     '<?xml version="1.0" encoding="UTF-8"?>'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     '<Relationship Id="rId1" '
     'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-    'Target="xl/workbook.xml"/></Relationships>')
+    'Target="xl/workbook.xml"/></Relationships>'
+)
 WORKBOOK = (
     '<?xml version="1.0" encoding="UTF-8"?>'
     '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-    '<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    '<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
 WORKBOOK_RELS = (
     '<?xml version="1.0" encoding="UTF-8"?>'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
@@ -44,7 +47,8 @@ WORKBOOK_RELS = (
     'Target="worksheets/sheet1.xml"/>'
     '<Relationship Id="rId2" '
     'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
-    'Target="sharedStrings.xml"/></Relationships>')
+    'Target="sharedStrings.xml"/></Relationships>'
+)
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
@@ -68,13 +72,18 @@ def sheet_xml(rows: list[tuple[int, list]], *, dimension: str | None = None) -> 
         f'<row r="{number}">'
         + "".join(cell(f"{column_letters(i)}{number}", v) for i, v in enumerate(values, 1) if v is not None)
         + "</row>"
-        for number, values in rows)
+        for number, values in rows
+    )
     claimed = f'<dimension ref="{dimension}"/>' if dimension else ""
-    return f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}">{claimed}<sheetData>{body}</sheetData></worksheet>'
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}">{claimed}'
+        f"<sheetData>{body}</sheetData></worksheet>"
+    )
 
 
-def xlsx(sheet: str, *, shared: str | None = None, parts: dict | None = None,
-         compression=zipfile.ZIP_DEFLATED) -> bytes:
+def xlsx(
+    sheet: str, *, shared: str | None = None, parts: dict | None = None, compression=zipfile.ZIP_DEFLATED
+) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression) as archive:
         archive.writestr("[Content_Types].xml", CONTENT_TYPES)
@@ -82,8 +91,12 @@ def xlsx(sheet: str, *, shared: str | None = None, parts: dict | None = None,
         archive.writestr("xl/workbook.xml", WORKBOOK)
         archive.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
         archive.writestr("xl/worksheets/sheet1.xml", sheet)
-        archive.writestr("xl/sharedStrings.xml", shared if shared is not None else
-                         f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}" count="0" uniqueCount="0"/>')
+        archive.writestr(
+            "xl/sharedStrings.xml",
+            shared
+            if shared is not None
+            else f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}" count="0" uniqueCount="0"/>',
+        )
         for name, data in (parts or {}).items():
             archive.writestr(name, data)
     return out.getvalue()
@@ -95,28 +108,53 @@ GOOD = [["H-1", 1980, "Анна", "no"]]
 
 def _xlsx_files():
     table = [(1, HEADER), (2, ["H-1", 1980, "", "no"])]
-    for ref in ("A1:XFD1048576", "A1:D1048576", "A1:XFD2", "A1:A1", "Z99:A1", "A1:ZZZZ9", "garbage",
-                "A0:B-1", "A1:XFD1048576 B2:C3", ""):
+    for ref in (
+        "A1:XFD1048576",
+        "A1:D1048576",
+        "A1:XFD2",
+        "A1:A1",
+        "Z99:A1",
+        "A1:ZZZZ9",
+        "garbage",
+        "A0:B-1",
+        "A1:XFD1048576 B2:C3",
+        "",
+    ):
         yield f"dimension-{ref or 'empty'}.xlsx", xlsx(sheet_xml(table, dimension=ref))
     # a cell at the sheet's last column and last row, with nothing between
     yield "far-cell.xlsx", xlsx(sheet_xml([(1, HEADER), (1048576, ["H-9", 1990])]))
-    yield "far-column.xlsx", xlsx(sheet_xml([(1, HEADER)]).replace(
-        "</row>", '<c r="XFD1" t="inlineStr"><is><t>x</t></is></c></row>'))
+    yield (
+        "far-column.xlsx",
+        xlsx(
+            sheet_xml([(1, HEADER)]).replace(
+                "</row>", '<c r="XFD1" t="inlineStr"><is><t>x</t></is></c></row>'
+            )
+        ),
+    )
     for rows in (1, 10, 500):
-        far = [(1, HEADER)] + [(n * 1000, ["H-%d" % n, 1980]) for n in range(1, rows + 1)]
+        far = [(1, HEADER)] + [(n * 1000, [f"H-{n}", 1980]) for n in range(1, rows + 1)]
         yield f"sparse-{rows}.xlsx", xlsx(sheet_xml(far))
     # one huge shared string, referenced from many cells (400 MB of rejected rows unbounded)
     for size in (10_000, 100_000, 1_000_000, 4_000_000):
-        shared = (f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}" count="1" uniqueCount="1">'
-                  f'<si><t>{"Я" * size}</t></si></sst>')
-        rows = "".join(f'<row r="{n}"><c r="A{n}" t="s"><v>0</v></c><c r="B{n}" t="s"><v>0</v></c></row>'
-                       for n in range(2, 400))
-        sheet = (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}"><sheetData>'
-                 f'<row r="1">{cell("A1", "Code")}{cell("B1", "Full name")}</row>{rows}</sheetData></worksheet>')
+        shared = (
+            f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}" count="1" uniqueCount="1">'
+            f"<si><t>{'Я' * size}</t></si></sst>"
+        )
+        rows = "".join(
+            f'<row r="{n}"><c r="A{n}" t="s"><v>0</v></c><c r="B{n}" t="s"><v>0</v></c></row>'
+            for n in range(2, 400)
+        )
+        sheet = (
+            f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}"><sheetData>'
+            f'<row r="1">{cell("A1", "Code")}{cell("B1", "Full name")}</row>{rows}</sheetData></worksheet>'
+        )
         yield f"shared-string-{size}.xlsx", xlsx(sheet, shared=shared)
     # zip bombs: parts that unpack to far more than the file weighs
     for megabytes in (50, 200, 600):
-        yield f"bomb-{megabytes}.xlsx", xlsx(sheet_xml(table), parts={"xl/media/pad.bin": b"\0" * megabytes * 2**20})
+        yield (
+            f"bomb-{megabytes}.xlsx",
+            xlsx(sheet_xml(table), parts={"xl/media/pad.bin": b"\0" * megabytes * 2**20}),
+        )
     yield "bomb-sheet.xlsx", xlsx(sheet_xml(table).replace("<sheetData>", "<sheetData>" + " " * 80 * 2**20))
     yield "many-members.xlsx", xlsx(sheet_xml(table), parts={f"xl/x/{i}.xml": b"" for i in range(6000)})
     # malformed XML in every part
@@ -126,21 +164,36 @@ def _xlsx_files():
     yield "not-xml-sheet.xlsx", xlsx("this is not xml")
     yield "wrong-root.xlsx", xlsx('<?xml version="1.0"?><html><body/></html>')
     yield "bad-shared.xlsx", xlsx(good_sheet, shared="<sst><si><t>unclosed")
-    yield "shared-out-of-range.xlsx", xlsx(good_sheet.replace("</row>", '<c r="E1" t="s"><v>99</v></c></row>', 1))
+    yield (
+        "shared-out-of-range.xlsx",
+        xlsx(good_sheet.replace("</row>", '<c r="E1" t="s"><v>99</v></c></row>', 1)),
+    )
     yield "bad-number.xlsx", xlsx(good_sheet.replace("<v>1980</v>", "<v>nineteen</v>"))
     yield "bad-bool.xlsx", xlsx(good_sheet.replace('t="inlineStr"><is><t>no</t></is>', 't="b"><v>maybe</v>'))
-    yield "bad-date.xlsx", xlsx(good_sheet.replace('<c r="B2"><v>1980</v>', '<c r="B2" t="d"><v>32.13.2025</v>'))
+    yield (
+        "bad-date.xlsx",
+        xlsx(good_sheet.replace('<c r="B2"><v>1980</v>', '<c r="B2" t="d"><v>32.13.2025</v>')),
+    )
     yield "bad-ref.xlsx", xlsx(good_sheet.replace('r="A2"', 'r="??"'))
     yield "negative-row.xlsx", xlsx(good_sheet.replace('<row r="2">', '<row r="-5">'))
-    yield "entity-expansion.xlsx", xlsx(
-        '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
-        '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
-        f'<worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&c;</t></is></c>'
-        '</row></sheetData></worksheet>')
-    yield "external-entity.xlsx", xlsx(
-        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
-        f'<worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&e;</t></is></c>'
-        '</row></sheetData></worksheet>')
+    yield (
+        "entity-expansion.xlsx",
+        xlsx(
+            '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaaaaaaaa">'
+            '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
+            '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+            f'<worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&c;</t></is></c>'
+            "</row></sheetData></worksheet>"
+        ),
+    )
+    yield (
+        "external-entity.xlsx",
+        xlsx(
+            '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+            f'<worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&e;</t></is></c>'
+            "</row></sheetData></worksheet>"
+        ),
+    )
     missing = io.BytesIO()
     with zipfile.ZipFile(missing, "w") as archive:
         archive.writestr("[Content_Types].xml", CONTENT_TYPES)
@@ -154,9 +207,14 @@ def _xlsx_files():
     yield "empty-sheet.xlsx", xlsx(sheet_xml([]))
     yield "many-columns.xlsx", xlsx(sheet_xml([(1, [f"C{i}" for i in range(300)])]))
     yield "long-header.xlsx", xlsx(sheet_xml([(1, ["Код" * 20000]), (2, ["H-1"])]))
-    yield "formula.xlsx", xlsx(sheet_xml([(1, HEADER), (2, ["=HYPERLINK(\"http://x\")", "=1+1", "@SUM(A1)", "no"])]))
-    yield "empty-rows-then-data.xlsx", xlsx(sheet_xml([(1, HEADER)] + [(n, [""]) for n in range(2, 3000)]
-                                                      + [(3000, ["H-late", 1980])]))
+    yield (
+        "formula.xlsx",
+        xlsx(sheet_xml([(1, HEADER), (2, ['=HYPERLINK("http://x")', "=1+1", "@SUM(A1)", "no"])])),
+    )
+    yield (
+        "empty-rows-then-data.xlsx",
+        xlsx(sheet_xml([(1, HEADER)] + [(n, [""]) for n in range(2, 3000)] + [(3000, ["H-late", 1980])])),
+    )
 
 
 def _csv_files():
@@ -165,13 +223,24 @@ def _csv_files():
     yield "bom-only.csv", codecs.BOM_UTF8
     yield "newlines.csv", b"\n" * 5000
     yield "header-only.csv", header.encode()
-    yield "mixed-early.csv", (header + "H-1;1980;;no\n").encode() + "H-2;1981;Пётр;нет\n".encode("cp1251") + \
-        "H-3;1982;Анна;нет\n".encode()
-    yield "mixed-late.csv", (header + "H-1;1980;Анна;нет\n" * 3000).encode() + "H-2;1981;Пётр;нет\n".encode("cp1251")
-    yield "cp1251-with-utf8-line.csv", (header + "H-1;1980;Пётр;нет\n").encode("cp1251") + \
-        "H-2;1981;Анна;нет\n".encode()
-    yield "cp1251-late-utf8.csv", (header + "H-1;1980;Пётр;нет\n" * 4000).encode("cp1251") + \
-        "H-2;1981;Анна;нет\n".encode()
+    yield (
+        "mixed-early.csv",
+        (header + "H-1;1980;;no\n").encode()
+        + "H-2;1981;Пётр;нет\n".encode("cp1251")
+        + "H-3;1982;Анна;нет\n".encode(),
+    )
+    yield (
+        "mixed-late.csv",
+        (header + "H-1;1980;Анна;нет\n" * 3000).encode() + "H-2;1981;Пётр;нет\n".encode("cp1251"),
+    )
+    yield (
+        "cp1251-with-utf8-line.csv",
+        (header + "H-1;1980;Пётр;нет\n").encode("cp1251") + "H-2;1981;Анна;нет\n".encode(),
+    )
+    yield (
+        "cp1251-late-utf8.csv",
+        (header + "H-1;1980;Пётр;нет\n" * 4000).encode("cp1251") + "H-2;1981;Анна;нет\n".encode(),
+    )
     yield "utf16.csv", (header + "H-1;1980;;no\n").encode("utf-16")
     yield "utf16-no-bom.csv", (header + "H-1;1980;;no\n").encode("utf-16-le")
     yield "latin1.csv", (header + "H-1;1980;Zażółć;nie\n").encode("cp1250")
@@ -209,11 +278,32 @@ def _csv_files():
 def _random_files(count: int):
     chooser = random.Random(20261203)
     header = "Code;Year of birth;Full name;Consent\n"
-    pieces = ["H-1", "1980", "Анна", "да", "нет", "", "\x00", "\u202e", "=1+1", '"', ";", "\r", "\n",
-              "Zażółć", "\ufeff", "Я" * 50, "\x1b", "9" * 40, "яяя\udcff"]
+    pieces = [
+        "H-1",
+        "1980",
+        "Анна",
+        "да",
+        "нет",
+        "",
+        "\x00",
+        "\u202e",
+        "=1+1",
+        '"',
+        ";",
+        "\r",
+        "\n",
+        "Zażółć",
+        "\ufeff",
+        "Я" * 50,
+        "\x1b",
+        "9" * 40,
+        "яяя\udcff",
+    ]
     for n in range(count):
-        lines = [";".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 8)))
-                 for _ in range(chooser.randint(0, 30))]
+        lines = [
+            ";".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 8)))
+            for _ in range(chooser.randint(0, 30))
+        ]
         text = header + "\n".join(lines)
         encoding = chooser.choice(["utf-8", "cp1251", "utf-16", "utf-8-sig"])
         data = text.encode(encoding, errors="surrogatepass" if encoding.startswith("utf-8") else "replace")
@@ -222,8 +312,10 @@ def _random_files(count: int):
             data = data[:position] + bytes(chooser.randint(0, 255) for _ in range(20)) + data[position:]
         yield f"random-{n}.csv", data
     for n in range(count // 2):
-        rows = [(1, HEADER)] + [(r, [chooser.choice(pieces).replace("\udcff", "") for _ in range(4)])
-                                for r in range(2, chooser.randint(3, 20))]
+        rows = [(1, HEADER)] + [
+            (r, [chooser.choice(pieces).replace("\udcff", "") for _ in range(4)])
+            for r in range(2, chooser.randint(3, 20))
+        ]
         data = xlsx(sheet_xml(rows))
         if chooser.random() < 0.5:  # flip some bytes of the archive
             data = bytearray(data)

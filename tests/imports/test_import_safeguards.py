@@ -44,13 +44,16 @@ def _commit(coordinator, org, run):
 
 # -- finding 1: identities only with consent, every imported record audited ---------------------
 
+
 def test_finding_1_import_stores_no_identity_without_consent(org, member):
     coordinator, *_ = world(org, member)
-    content = (PEOPLE
-               + "N-1;1980;Анна Петрова;+7 900 000 00 01;да;01.02.2025\n"
-               + "N-2;1975;Пётр Иванов;+7 900 000 00 02;нет;\n"       # names without consent
-               + "N-3;1990;;+7 900 000 00 03;;\n"                     # a phone, no consent
-               + "N-4;1991;;;нет;\n").encode()                        # pseudonymous: fine
+    content = (
+        PEOPLE
+        + "N-1;1980;Анна Петрова;+7 900 000 00 01;да;01.02.2025\n"
+        + "N-2;1975;Пётр Иванов;+7 900 000 00 02;нет;\n"  # names without consent
+        + "N-3;1990;;+7 900 000 00 03;;\n"  # a phone, no consent
+        + "N-4;1991;;;нет;\n"
+    ).encode()  # pseudonymous: fine
     run = upload_and_check(coordinator, org, content, name="people.csv", kind="beneficiaries")
     errors = dict(run.summary["errors"])
     assert set(errors) == {3, 4}
@@ -59,7 +62,11 @@ def test_finding_1_import_stores_no_identity_without_consent(org, member):
     assert run.status == ImportRun.Status.IMPORTED
     with scopes_disabled():
         assert set(Beneficiary.objects.filter(organisation=org).values_list("code", flat=True)) == {
-            "B-OK", "B-NO", "N-1", "N-4"}
+            "B-OK",
+            "B-NO",
+            "N-1",
+            "N-4",
+        }
         assert list(BeneficiaryIdentity.objects.values_list("beneficiary__code", flat=True)) == ["N-1"]
         assert not BeneficiaryIdentity.objects.filter(phone__contains="02").exists()
 
@@ -72,8 +79,9 @@ def test_finding_1_import_refuses_identity_when_consent_is_missing_at_write(org,
     coordinator, *_ = world(org, member)
     importer = BeneficiaryImporter(organisation=org, actor=coordinator)
     row = Row(number=2, values=[])
-    importer.clean(row, {"code": "N-9", "full_name": "Анна", "consent": "да",
-                         "consent_given_on": "01.02.2025"})
+    importer.clean(
+        row, {"code": "N-9", "full_name": "Анна", "consent": "да", "consent_given_on": "01.02.2025"}
+    )
     row.data["consent_on"] = None  # as if the consent were lost between check and commit
     with scope(organisation=org), pytest.raises(ConsentRequired):
         from django.db import transaction
@@ -88,8 +96,9 @@ def test_finding_1_import_refuses_identity_when_consent_is_missing_at_write(org,
 def test_finding_1_import_audits_who_imported_which_records(org, member):
     coordinator, *_ = world(org, member)
     content = (PEOPLE + "N-1;1980;Анна Петрова;+7 900;да;01.02.2025\n" + "N-2;1975;;;;\n").encode()
-    run = _commit(coordinator, org, upload_and_check(coordinator, org, content, name="p.csv",
-                                                     kind="beneficiaries"))
+    run = _commit(
+        coordinator, org, upload_and_check(coordinator, org, content, name="p.csv", kind="beneficiaries")
+    )
     with scopes_disabled():
         people = {b.code: b for b in Beneficiary.objects.filter(code__in=["N-1", "N-2"])}
         for person in people.values():
@@ -106,6 +115,7 @@ def test_finding_1_import_audits_who_imported_which_records(org, member):
 
 # -- finding 2: hostile files have a budget -----------------------------------------------------
 
+
 def test_finding_2_a_sheet_declaring_a_million_rows_is_checked_quickly(org, member):
     coordinator, *_ = world(org, member)
     content = xlsx(sheet_xml([(1, HEADER), (2, ["H-1", 1980, "", "no"])], dimension="A1:XFD1048576"))
@@ -118,12 +128,16 @@ def test_finding_2_a_sheet_declaring_a_million_rows_is_checked_quickly(org, memb
 
 def test_finding_2_one_huge_shared_string_makes_no_huge_rejected_file(org, member, settings):
     coordinator, *_ = world(org, member)
-    shared = ('<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-              f'<si><t>{"Я" * 400_000}</t></si></sst>')
+    shared = (
+        '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"<si><t>{'Я' * 400_000}</t></si></sst>"
+    )
     rows = "".join(f'<row r="{n}"><c r="A{n}" t="s"><v>0</v></c></row>' for n in range(2, 300))
-    sheet = ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-             f'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Code</t></is></c></row>{rows}'
-             '</sheetData></worksheet>')
+    sheet = (
+        '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Code</t></is></c></row>{rows}'
+        "</sheetData></worksheet>"
+    )
     run = upload_and_check(coordinator, org, xlsx(sheet, shared=shared), name="s.xlsx", kind="beneficiaries")
     sizes = [f.stat().st_size for f in _files(settings)]
     assert max(sizes) < 10 * 2**20, sizes  # 300 rows x 400 000 letters would be 240 MB
@@ -137,8 +151,10 @@ def test_finding_2_malformed_xml_is_a_message_and_leaves_no_file(org, member, cl
     coordinator, *_ = world(org, member)
     client.force_login(coordinator)
     broken = xlsx('<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1"')
-    response = client.post(reverse("imports:list", kwargs={"org": org.slug}),
-                           {"kind": "beneficiaries", "file": upload("broken.xlsx", broken)})
+    response = client.post(
+        reverse("imports:list", kwargs={"org": org.slug}),
+        {"kind": "beneficiaries", "file": upload("broken.xlsx", broken)},
+    )
     assert response.status_code == 200
     assert "cannot be read" in response.content.decode()
     assert _files(settings) == []
@@ -154,25 +170,32 @@ def test_finding_2_an_upload_that_fails_unexpectedly_leaves_no_file(org, member,
 
     monkeypatch.setattr(services, "read_headers", explode)
     with scope(organisation=org), pytest.raises(RuntimeError):
-        services.import_upload(actor=coordinator, organisation=org, kind="beneficiaries",
-                               file=upload("p.csv", PEOPLE.encode()))
+        services.import_upload(
+            actor=coordinator, organisation=org, kind="beneficiaries", file=upload("p.csv", PEOPLE.encode())
+        )
     assert _files(settings) == []
 
 
-@pytest.mark.parametrize("content", [
-    (PEOPLE + "N-1;1980;;;;\n").encode() + "N-2;1981;Пётр Иванов;;да;01.02.2025\n".encode("cp1251")
-    + ("N-3;1982;;;;\n" * 5).encode(),
-    (PEOPLE + "N-1;1980;Пётр Иванов;;да;01.02.2025\n").encode("cp1251")
-    + "N-2;1981;Анна Петрова;;да;01.02.2025\n".encode(),
-    (PEOPLE + "N-1;1980;Пётр Иванов;;да;01.02.2025\n" * 4000).encode("cp1251")
-    + "N-2;1981;Анна Петрова;;да;01.02.2025\n".encode(),
-], ids=["utf8-with-a-cp1251-line", "cp1251-with-a-utf8-line", "cp1251-with-a-late-utf8-line"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        (PEOPLE + "N-1;1980;;;;\n").encode()
+        + "N-2;1981;Пётр Иванов;;да;01.02.2025\n".encode("cp1251")
+        + ("N-3;1982;;;;\n" * 5).encode(),
+        (PEOPLE + "N-1;1980;Пётр Иванов;;да;01.02.2025\n").encode("cp1251")
+        + "N-2;1981;Анна Петрова;;да;01.02.2025\n".encode(),
+        (PEOPLE + "N-1;1980;Пётр Иванов;;да;01.02.2025\n" * 4000).encode("cp1251")
+        + "N-2;1981;Анна Петрова;;да;01.02.2025\n".encode(),
+    ],
+    ids=["utf8-with-a-cp1251-line", "cp1251-with-a-utf8-line", "cp1251-with-a-late-utf8-line"],
+)
 def test_finding_2_mixed_encodings_are_refused(org, member, content):
     coordinator, *_ = world(org, member)
     with scope(organisation=org):
         try:
-            run = services.import_upload(actor=coordinator, organisation=org, kind="beneficiaries",
-                                         file=upload("mixed.csv", content))
+            run = services.import_upload(
+                actor=coordinator, organisation=org, kind="beneficiaries", file=upload("mixed.csv", content)
+            )
         except ValidationError as error:
             assert "mixes text encodings" in str(error)
             return
@@ -206,19 +229,22 @@ def test_finding_2_a_pass_over_its_time_budget_stops_and_writes_nothing(org, mem
 
 # -- finding 17: rows past the declared size, control characters, letter case --------------------
 
+
 def test_finding_17_xlsx_rows_beyond_the_declared_size_are_read(org, member):
     coordinator, *_ = world(org, member)
     rows = [(1, HEADER)] + [(n, [f"H-{n}", 1980]) for n in range(2, 12)]
-    run = upload_and_check(coordinator, org, xlsx(sheet_xml(rows, dimension="A1:D3")),
-                           name="short.xlsx", kind="beneficiaries")
+    run = upload_and_check(
+        coordinator, org, xlsx(sheet_xml(rows, dimension="A1:D3")), name="short.xlsx", kind="beneficiaries"
+    )
     assert run.summary["total"] == 10 and run.summary["valid"] == 10
 
 
 def test_finding_17_control_characters_are_not_stored(org, member):
     coordinator, *_ = world(org, member)
     content = (PEOPLE + "N-\u202e1\x07;1980;Анна\x01 \u200bПетрова\x1b;;да;01.02.2025\n").encode()
-    run = _commit(coordinator, org, upload_and_check(coordinator, org, content, name="c.csv",
-                                                     kind="beneficiaries"))
+    run = _commit(
+        coordinator, org, upload_and_check(coordinator, org, content, name="c.csv", kind="beneficiaries")
+    )
     assert run.summary["written"] == 1
     with scopes_disabled():
         identity = BeneficiaryIdentity.objects.get()
@@ -236,8 +262,13 @@ def test_finding_17_reimport_with_other_letter_case_creates_no_duplicate(org, me
     assert dict(run.summary["errors"]) == {3: ["Repeats row 2 of the file."]}
     volunteers = b"External id,Name,E-mail\nV-1,Olga,olga@example.org\n"
     _commit(coordinator, org, upload_and_check(coordinator, org, volunteers, name="v.csv", kind="volunteers"))
-    run = upload_and_check(coordinator, org, b"External id,Name,E-mail\nv-1,Olga,olga@example.org\n",
-                           name="v2.csv", kind="volunteers")
+    run = upload_and_check(
+        coordinator,
+        org,
+        b"External id,Name,E-mail\nv-1,Olga,olga@example.org\n",
+        name="v2.csv",
+        kind="volunteers",
+    )
     assert run.summary["skipped"] == 1
     with scopes_disabled():
         assert Beneficiary.objects.filter(code__iexact="ab-1").count() == 1
@@ -257,7 +288,9 @@ def test_finding_17_an_openpyxl_file_with_a_stale_dimension_is_read_whole(org, m
 
     with zipfile.ZipFile(path) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
-    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(b'ref="A1:B21"', b'ref="A1:B2"')
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+        b'ref="A1:B21"', b'ref="A1:B2"'
+    )
     rebuilt = tmp_path / "rebuilt.xlsx"
     with zipfile.ZipFile(rebuilt, "w") as archive:
         for name, data in parts.items():
@@ -268,6 +301,7 @@ def test_finding_17_an_openpyxl_file_with_a_stale_dimension_is_read_whole(org, m
 
 
 # -- the hostile corpus -------------------------------------------------------------------------
+
 
 def test_hostile_corpus_is_large_enough():
     assert len(list(corpus())) >= 200
@@ -294,18 +328,25 @@ def test_hostile_files_end_in_a_message_or_a_clean_import(org, member, client, s
         elif new is None and response.status_code != 200:
             problems.append(f"{name}: refused without a message ({response.status_code})")
         if new is not None:
-            response = client.post(reverse("imports:detail", kwargs={"org": org.slug, "import_pk": new.pk}),
-                                   dict(new.mapping))
+            response = client.post(
+                reverse("imports:detail", kwargs={"org": org.slug, "import_pk": new.pk}), dict(new.mapping)
+            )
             if response.status_code >= 500:
                 problems.append(f"{name}: check answered {response.status_code}")
             new.refresh_from_db()
             if new.status == ImportRun.Status.CHECKED and new.summary.get("valid"):
-                response = client.post(reverse("imports:commit", kwargs={"org": org.slug, "import_pk": new.pk}))
+                response = client.post(
+                    reverse("imports:commit", kwargs={"org": org.slug, "import_pk": new.pk})
+                )
                 if response.status_code >= 500:
                     problems.append(f"{name}: commit answered {response.status_code}")
                 new.refresh_from_db()
-            if new.status not in {ImportRun.Status.CHECKED, ImportRun.Status.FAILED, ImportRun.Status.IMPORTED,
-                                  ImportRun.Status.UPLOADED}:
+            if new.status not in {
+                ImportRun.Status.CHECKED,
+                ImportRun.Status.FAILED,
+                ImportRun.Status.IMPORTED,
+                ImportRun.Status.UPLOADED,
+            }:
                 problems.append(f"{name}: left {new.status}")
             with scopes_disabled():
                 added = Beneficiary.objects.count() - before
@@ -320,7 +361,9 @@ def test_hostile_files_end_in_a_message_or_a_clean_import(org, member, client, s
             problems.append(f"{name}: {peak // 2**20} MB")
     with scopes_disabled():
         identified = set(BeneficiaryIdentity.objects.values_list("beneficiary_id", flat=True))
-        consented = set(Consent.objects.filter(purpose="data_processing").values_list("beneficiary_id", flat=True))
+        consented = set(
+            Consent.objects.filter(purpose="data_processing").values_list("beneficiary_id", flat=True)
+        )
         assert identified <= consented
         kept = {Path(f.name).name for run in ImportRun.objects.all() for f in (run.file, run.rejected) if f}
     orphans = [f.name for f in _files(settings) if f.name not in kept]
