@@ -91,13 +91,18 @@ def identity_open(request, org, beneficiary_pk):
 @organisation_view(perm.MANAGE_IDENTITY)
 def identity_edit(request, org, beneficiary_pk):
     beneficiary = selectors.beneficiary_get_for(organisation=request.organisation, pk=beneficiary_pk)
-    identity = getattr(beneficiary, "identity", None)
-    initial = {f: getattr(identity, f) for f in services.IDENTITY_FIELDS} if identity else None
-    form = IdentityForm(request.POST or None, initial=initial)
+    form = IdentityForm(request.POST or None)
     done = submit(request, form, services.identity_save, actor=request.user,
                   beneficiary=beneficiary, success=_("The name and contacts are saved."),
                   then=lambda _result: _to_beneficiary(beneficiary))
-    return done or render(request, "people/identity_form.html",
+    if done:
+        return done
+    if request.method != "POST" and hasattr(beneficiary, "identity"):
+        # the form shows the name and contacts kept: that is opening them, audited the same way
+        identity = services.identity_open(actor=request.user, beneficiary=beneficiary)
+        if identity:
+            form = IdentityForm(initial={f: getattr(identity, f) for f in services.IDENTITY_FIELDS})
+    return render(request, "people/identity_form.html",
                   {"form": form, "beneficiary": beneficiary,
                    "has_consent": services.beneficiary_has_data_consent(beneficiary)})
 
