@@ -369,3 +369,61 @@ def test_hostile_files_end_in_a_message_or_a_clean_import(org, member, client, s
     orphans = [f.name for f in _files(settings) if f.name not in kept]
     assert not orphans, orphans
     assert not problems, "\n".join(problems)
+
+
+def test_finding_2_uploaded_files_are_deleted_when_the_organisations_period_has_passed(
+        org, member, client_for, settings):
+    import datetime
+    import io
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    coordinator, *_ = world(org, member)
+    org.import_file_retention_days = 10
+    org.save()
+    bad = "ID;Дата;Длительность;Формат;Консультант;Код;Регион;Темы\nX-1;не дата;;;;;;\n"
+    old = upload_and_check(coordinator, org, bad.encode(), name="old.csv")
+    recent = upload_and_check(coordinator, org, bad.encode(), name="recent.csv")
+    assert old.file and old.rejected and recent.file and recent.rejected
+    with scopes_disabled():
+        ImportRun.objects.filter(pk=old.pk).update(updated_at=timezone.now() - datetime.timedelta(days=11))
+        ImportRun.objects.filter(pk=recent.pk).update(updated_at=timezone.now() - datetime.timedelta(days=9))
+    kept_before = set(_files(settings))
+    out = io.StringIO()
+    call_command("retention_run", org=org.slug, stdout=out)
+    assert "deleted the files of 1 import(s)" in out.getvalue()
+    with scopes_disabled():
+        old.refresh_from_db()
+        recent.refresh_from_db()
+    assert not old.file and not old.rejected and old.files_deleted_on == timezone.localdate()
+    assert old.summary and old.status == ImportRun.Status.CHECKED  # the record and its summary stay
+    assert recent.file and recent.rejected and recent.files_deleted_on is None
+    gone = kept_before - set(_files(settings))
+    assert len(gone) == 2 and all("old" in p.name for p in gone)
+    page = client_for(coordinator).get(
+        reverse("imports:detail", kwargs={"org": org.slug, "import_pk": old.pk}))
+    assert page.status_code == 200
+    assert 'data-testid="files-deleted"' in page.content.decode()
+    assert "Which column holds what" not in page.content.decode()  # nothing left to check again
+    rejected = reverse("imports:rejected", kwargs={"org": org.slug, "import_pk": old.pk})
+    assert client_for(coordinator).get(rejected).status_code == 404
+
+
+def test_a_running_import_keeps_its_file_whatever_its_age(org, member):
+    import datetime
+
+    from django.utils import timezone
+
+    coordinator, *_ = world(org, member)
+    bad = "ID;Дата;Длительность;Формат;Консультант;Код;Регион;Темы\nX-1;не дата;;;;;;\n"
+    run = upload_and_check(coordinator, org, bad.encode(), name="running.csv")
+    from tests.imports.factories import interrupted
+
+    interrupted(run, coordinator, minutes_ago=1)
+    with scopes_disabled():
+        ImportRun.objects.filter(pk=run.pk).update(updated_at=timezone.now() - datetime.timedelta(days=400))
+    with scope(organisation=org):
+        assert services.import_files_expire(organisation=org) == []
+    run.refresh_from_db()
+    assert run.file

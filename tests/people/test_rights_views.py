@@ -93,12 +93,14 @@ def test_the_record_page_says_when_a_withdrawal_will_erase_the_data(
 def test_a_coordinator_sets_the_periods_and_a_longer_delay_is_refused(client_for, coordinator, org):
     client = client_for(coordinator)
     url = reverse("people:data_protection", kwargs={"org": org.slug})
-    response = client.post(url, {"erasure_delay_days": 45, "record_retention_days": 365})
+    response = client.post(url, {"erasure_delay_days": 45, "record_retention_days": 365,
+                                 "import_file_retention_days": 30})
     assert response.status_code == 200 and "152-FZ" in response.content.decode()
     assert client.post(url, {"erasure_delay_days": 20,
-                             "record_retention_days": 365}).status_code == 302
+                             "record_retention_days": 365,
+                             "import_file_retention_days": 7}).status_code == 302
     org.refresh_from_db()
-    assert (org.erasure_delay_days, org.record_retention_days) == (20, 365)
+    assert (org.erasure_delay_days, org.record_retention_days, org.import_file_retention_days) == (20, 365, 7)
 
 
 def test_the_register_of_processing_is_a_page_and_a_pdf_in_polish(client_for, member, org):

@@ -124,3 +124,15 @@ network_counts: dict[str, Callable[[list[int]], tuple[dict[str, int], int]]] = {
 
 def network_count(key: str, counter: Callable[[list[int]], tuple[dict[str, int], int]]) -> None:
     network_counts[key] = counter
+
+
+# What each app erases when its time has passed, run by `peercircle retention_run` after the
+# people's own records: retention(organisation=, today=, dry_run=) -> lines reporting what it did.
+RetentionHook = Callable[..., list[str]]
+retention_hooks: list[RetentionHook] = []
+
+
+def retention(hook: RetentionHook) -> RetentionHook:
+    """Register a function deleting what an app keeps past the organisation's retention period."""
+    retention_hooks.append(hook)
+    return hook

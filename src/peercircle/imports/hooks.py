@@ -17,3 +17,10 @@ registry.grant_table({
 })
 
 registry.menu("reports", 30, _l("Import from spreadsheets"), "imports:list", perm.IMPORT_DATA)
+
+
+@registry.retention
+def _import_files(*, organisation, today, dry_run):
+    from peercircle.imports.services import import_files_expire
+
+    return import_files_expire(organisation=organisation, today=today, dry_run=dry_run)

@@ -61,6 +61,7 @@ class ImportRun(OrganisationOwned):
     commit_job = models.ForeignKey("core.Job", on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+", verbose_name=_("import"))
     committed_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+    files_deleted_on = models.DateField(_("files deleted on"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -77,8 +78,18 @@ class ImportRun(OrganisationOwned):
     @property
     def can_check(self) -> bool:
         """The columns may be matched and every row checked (again)."""
+        if not self.file:  # deleted when its retention period passed
+            return False
         return self.status in (self.Status.UPLOADED, self.Status.CHECKED,
                                self.Status.FAILED) or self.stalled
+
+    @property
+    def ended_at(self):
+        """When the import ended: imported, failed, or left (checked or matched, then not
+        touched); None while a check or the import runs."""
+        if self.status in (self.Status.CHECKING, self.Status.IMPORTING) and not self.stalled:
+            return None
+        return self.committed_at or self.updated_at
 
     @property
     def stalled(self) -> bool:

@@ -161,3 +161,29 @@ def import_commit_run(job, *, import_pk: int) -> None:
         ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.CHECKED)
         raise JobError(summary.file_error or _("Nothing was imported."))
     run.save(update_fields=["rejected", "updated_at"])
+
+
+def import_files_expire(*, organisation, today=None, dry_run: bool = False) -> list[str]:
+    """Delete the uploaded files (and rejected-row files) of imports that ended more than the
+    organisation's `import_file_retention_days` ago; the import's record and summary stay.
+    Registered as a retention hook (core.registry), run nightly by `peercircle retention_run`."""
+    import datetime
+
+    today = today or timezone.localdate()
+    cutoff = today - datetime.timedelta(days=organisation.import_file_retention_days)
+    due = []
+    runs = (ImportRun.objects.filter(organisation=organisation, files_deleted_on__isnull=True)
+            .exclude(file="", rejected="").select_related("check_job", "commit_job"))
+    for run in runs:
+        ended = run.ended_at
+        if ended is not None and timezone.localdate(ended) <= cutoff:
+            due.append(run)
+    if not dry_run:
+        for run in due:
+            for stored in (run.file, run.rejected):
+                if stored:
+                    stored.delete(save=False)
+            run.files_deleted_on = today
+            run.save(update_fields=["file", "rejected", "files_deleted_on", "updated_at"])
+    verb = "would delete" if dry_run else "deleted"
+    return [f"{verb} the files of {len(due)} import(s) ended before {cutoff.isoformat()}"] if due else []

@@ -3,6 +3,7 @@
 import secrets
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -77,6 +78,13 @@ class Organisation(TimeStamped):
         _("days records are kept after the last work"), default=1825,
         help_text=_("A beneficiary's record is anonymised this many days after their last "
                     "activity, or after the end of the last project that counts it."),
+    )
+
+    import_file_retention_days = models.PositiveSmallIntegerField(
+        _("days uploaded spreadsheets are kept"), default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(3650)],
+        help_text=_("A spreadsheet uploaded for import, and its file of rejected rows, are deleted "
+                    "this many days after the import ends; the record of the import stays."),
     )
 
     class Meta:

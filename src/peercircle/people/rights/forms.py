@@ -29,4 +29,4 @@ class SubjectEraseForm(StyledForm, forms.Form):
 class DataProtectionForm(StyledForm, forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = ["erasure_delay_days", "record_retention_days"]
+        fields = ["erasure_delay_days", "record_retention_days", "import_file_retention_days"]

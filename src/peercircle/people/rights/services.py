@@ -215,7 +215,7 @@ def retention_run(*, organisations, today: datetime.date | None = None,
 
 
 def data_protection_update(*, actor, organisation, erasure_delay_days: int,
-                           record_retention_days: int):
+                           record_retention_days: int, import_file_retention_days: int = 30):
     from peercircle.core.audit import audited_save
 
     if erasure_delay_days > 30:
@@ -223,6 +223,7 @@ def data_protection_update(*, actor, organisation, erasure_delay_days: int,
             "Russian law (152-FZ) allows at most 30 days from withdrawal to destruction.")})
     organisation.erasure_delay_days = erasure_delay_days
     organisation.record_retention_days = record_retention_days
+    organisation.import_file_retention_days = import_file_retention_days
     return audited_save(organisation, actor=actor, organisation=organisation)
 
 

@@ -1,9 +1,12 @@
 """`peercircle retention_run [--org SLUG] [--dry-run]`: erase the people whose withdrawal of
-consent or whose retention period has passed, and report what was done (run it nightly)."""
+consent or whose retention period has passed, then run every app's retention hook (uploaded
+spreadsheets past their time, …), and report what was done (run it nightly)."""
 
 from django.core.management.base import BaseCommand
-from django_scopes import scopes_disabled
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
 
+from peercircle.core import registry
 from peercircle.organisations.models import Organisation
 from peercircle.people.management.commands._subject import organisation_of
 from peercircle.people.rights import services
@@ -30,5 +33,17 @@ class Command(BaseCommand):
                 f"{len(report.expired)} past retention; {len(report.failed)} failed")
             for code in report.failed:
                 self.stderr.write(f"{report.organisation}: could not erase {code}")
-        if any(report.failed for report in reports):
+        failed = False
+        for organisation in organisations:
+            with scope(organisation=organisation):
+                for hook in registry.retention_hooks:
+                    try:
+                        lines = hook(organisation=organisation, today=timezone.localdate(), dry_run=dry_run)
+                    except Exception as error:  # noqa: BLE001 — one failure never stops the run
+                        self.stderr.write(f"{organisation.slug}: {hook.__module__}: {error}")
+                        failed = True
+                        continue
+                    for line in lines:
+                        self.stdout.write(f"{organisation.slug}: {line}")
+        if failed or any(report.failed for report in reports):
             raise SystemExit(1)
