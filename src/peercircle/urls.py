@@ -26,6 +26,8 @@ organisation_patterns = [
 urlpatterns = [
     path("", account_views.home, name="home"),
     path("language/", account_views.language_set, name="language_set"),
+    path("two-factor/from-invitation/", account_views.two_factor_from_invitation,
+         name="two_factor_from_invitation"),
     path("invitations/<str:token>/", organisation_views.invitation_accept,
          name="invitation_accept"),
     path("apply/<slug:organisation_slug>/", volunteer_views.apply, name="volunteer_apply"),

@@ -8,6 +8,7 @@ from django.utils import translation
 
 from peercircle.organisations.roles import Role
 from tests import factories
+from tests.conftest import give_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,7 @@ def test_a_volunteer_signs_in_without_two_factor(client):
     assert dashboard.status_code == 200
 
 
-@pytest.mark.parametrize("role", [Role.COORDINATOR, Role.SUPERVISOR, Role.NETWORK_COORDINATOR])
+@pytest.mark.parametrize("role", [Role.COORDINATOR, Role.STAFF, Role.SUPERVISOR, Role.NETWORK_COORDINATOR])
 def test_roles_with_sensitive_access_must_set_up_two_factor(client, role):
     membership = factories.MembershipFactory(role=role)
     client.force_login(membership.user)
@@ -71,6 +72,7 @@ def test_a_person_with_several_organisations_chooses_among_them(client):
     user = factories.UserFactory()
     first = factories.MembershipFactory(user=user, role=Role.VOLUNTEER).organisation
     second = factories.MembershipFactory(user=user, role=Role.STAFF).organisation
+    give_totp(user)
     client.force_login(user)
     page = client.get(reverse("home")).content.decode()
     assert first.name in page and second.name in page

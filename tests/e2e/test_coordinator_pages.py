@@ -159,3 +159,39 @@ def test_log_work_and_read_the_audit_log(coordinator_page):
     expect(page.get_by_role("cell", name=page.user.full_name).first).to_be_visible()
     assert_accessible(page)
     screenshot(page, "audit-log")
+
+
+def test_an_invited_staff_member_sets_up_the_authenticator_and_an_intruder_cannot(
+        coordinator_page, browser, e2e):
+    """Issue 11 finding 4: staff need a second factor; the first one is bound to the invitation."""
+    page = coordinator_page
+    page.goto(page.base + "/members/invite/")
+    page.get_by_label("E-mail").fill("staff.member@example.org")
+    page.get_by_label("Role").select_option("staff")
+    page.get_by_label("Language of the invitation").select_option("ru")
+    page.get_by_role("button", name="Send the invitation").click()
+    expect(page.get_by_text("The invitation is sent to staff.member@example.org.")).to_be_visible()
+    with scopes_disabled():
+        token = Invitation.objects.get(email="staff.member@example.org").token
+
+    newcomer = browser.new_context(locale="ru-RU").new_page()
+    newcomer.goto(f"{e2e.url}/invitations/{token}/")
+    newcomer.get_by_label("Ваше имя").fill("Нина Волкова")
+    newcomer.locator("#id_password1").fill("a-long-passphrase-9")
+    newcomer.locator("#id_password2").fill("a-long-passphrase-9")
+    newcomer.locator("form button[type=submit]").click()
+    expect(newcomer).to_have_url(re.compile("/accounts/(reauthenticate|2fa/totp/activate)/"))
+
+    intruder = browser.new_context(locale="ru-RU").new_page()
+    intruder.goto(e2e.url + "/accounts/login/")
+    intruder.locator("#id_login").fill("staff.member@example.org")
+    intruder.locator("#id_password").fill("a-long-passphrase-9")
+    intruder.locator("form button[type=submit]").click()
+    expect(intruder).to_have_url(re.compile("/two-factor/from-invitation/"))
+    expect(intruder.get_by_role("heading", level=1)).to_contain_text("приглашени")
+    intruder.goto(e2e.url + "/accounts/2fa/totp/activate/")
+    expect(intruder).to_have_url(re.compile("/two-factor/from-invitation/"))
+    assert_accessible(intruder)
+    screenshot(intruder, "two-factor-from-invitation-ru")
+    intruder.close()
+    newcomer.close()

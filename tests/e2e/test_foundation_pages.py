@@ -95,6 +95,7 @@ def test_home_page_per_role(e2e, page, role):
 
 def test_beneficiary_create_consent_and_open_identity(e2e, page):
     membership = factories.MembershipFactory(role=Role.STAFF)
+    give_totp(membership.user)
     org = membership.organisation
     factories.PartnerFactory(organisation=org, name="City library")
     sign_in_as(page, e2e, membership.user)

@@ -7,7 +7,8 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
-from peercircle.accounts.selectors import two_factor_missing
+from peercircle.accounts.selectors import two_factor_enrolment_bound, two_factor_missing
+from peercircle.core.access import two_factor_enrolment_allowed
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
@@ -35,22 +36,30 @@ TWO_FACTOR_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/language/", "/invitati
 
 
 class RequireTwoFactorMiddleware:
-    """Coordinators, supervisors and network coordinators must set up an authenticator app."""
+    """Everyone whose role holds a sensitive permission must set up an authenticator app; a
+    person who joined such a role by invitation sets up the first one only from that link."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if (
-            request.user.is_authenticated
-            and not request.path_info.startswith(TWO_FACTOR_EXEMPT_PREFIXES)
-            and two_factor_missing(request.user)
-        ):
-            from django.contrib import messages
+        if not request.user.is_authenticated:
+            return self.get_response(request)
+        path = request.path_info
+        activating = path == reverse("mfa_activate_totp")
+        exempt = path.startswith(TWO_FACTOR_EXEMPT_PREFIXES) and not activating
+        if exempt or path == reverse("two_factor_from_invitation"):
+            return self.get_response(request)
+        if not two_factor_missing(request.user):
+            return self.get_response(request)
+        if two_factor_enrolment_bound(request.user) and not two_factor_enrolment_allowed(request):
+            return redirect(reverse("two_factor_from_invitation"))
+        if activating:
+            return self.get_response(request)
+        from django.contrib import messages
 
-            messages.warning(
-                request,
-                _("Your role protects sensitive data: set up an authenticator app to continue."),
-            )
-            return redirect(reverse("mfa_activate_totp"))
-        return self.get_response(request)
+        messages.warning(
+            request,
+            _("Your role protects sensitive data: set up an authenticator app to continue."),
+        )
+        return redirect(reverse("mfa_activate_totp"))

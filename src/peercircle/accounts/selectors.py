@@ -1,12 +1,14 @@
 from allauth.mfa.models import Authenticator
 
+from peercircle.core.access import roles_requiring_two_factor
 from peercircle.organisations.models import Membership
-from peercircle.organisations.roles import ROLES_REQUIRING_TWO_FACTOR
+from peercircle.organisations.selectors import invitation_accepted_for_roles
 
 
 def two_factor_required(user) -> bool:
+    """The person holds, somewhere, a role with a permission the apps declared sensitive."""
     return Membership.objects.filter(
-        user=user, is_active=True, role__in=ROLES_REQUIRING_TWO_FACTOR
+        user=user, is_active=True, role__in=roles_requiring_two_factor()
     ).exists()
 
 
@@ -16,3 +18,9 @@ def two_factor_enabled(user) -> bool:
 
 def two_factor_missing(user) -> bool:
     return two_factor_required(user) and not two_factor_enabled(user)
+
+
+def two_factor_enrolment_bound(user) -> bool:
+    """The person joined a role needing a second factor by invitation: their first authenticator
+    is set up only from that invitation's link (in the session that opened it)."""
+    return invitation_accepted_for_roles(email=user.email, roles=roles_requiring_two_factor())

@@ -41,3 +41,10 @@ def language_set(request):
                         samesite="Lax", secure=settings.LANGUAGE_COOKIE_SECURE)
     translation.activate(language)
     return response
+
+
+@signed_in_view
+def two_factor_from_invitation(request):
+    """A person who joined by invitation and has no authenticator yet: the first one is set up
+    from the invitation link, so that someone who only learnt the password cannot."""
+    return render(request, "accounts/two_factor_from_invitation.html")

@@ -57,6 +57,9 @@ registry.grant_table({
     },
 })
 
+# a supervisor reads what consultants bring to supervision
+registry.require_two_factor({perm.SUPERVISE})
+
 
 
 @registry.home(50)

@@ -23,6 +23,26 @@ def permissions_for_roles(roles: Iterable[str]) -> frozenset[str]:
     return frozenset(granted)
 
 
+def roles_requiring_two_factor() -> frozenset[str]:
+    """The roles holding any permission the apps declared sensitive (registry.require_two_factor):
+    derived from the permissions, so a role given such a permission needs a second factor too."""
+    sensitive = registry.two_factor_permissions
+    return frozenset(role for role, granted in ROLE_PERMISSIONS.items() if granted & sensitive)
+
+
+# The session key that binds a person's first set-up of an authenticator to the invitation
+# link they opened (the person who accepts enrols, not whoever learns the password later).
+TWO_FACTOR_ENROLMENT_SESSION_KEY = "two_factor_enrolment"
+
+
+def two_factor_enrolment_allow(request, user) -> None:
+    request.session[TWO_FACTOR_ENROLMENT_SESSION_KEY] = user.pk
+
+
+def two_factor_enrolment_allowed(request) -> bool:
+    return request.session.get(TWO_FACTOR_ENROLMENT_SESSION_KEY) == request.user.pk
+
+
 @dataclass(frozen=True)
 class AccessRule:
     kind: str  # "public", "public_organisation", "public_network", "signed_in" or "organisation"

@@ -41,6 +41,9 @@ registry.grant_table({
     },
 })
 
+# the audit log tells who opened whose record
+registry.require_two_factor({perm.VIEW_AUDIT})
+
 # the month's activities, after the casework cards
 registry.home(30)(dashboard.activities)
 

@@ -82,6 +82,17 @@ def grant_table(table: dict[str, Iterable[str]]) -> None:
         grant(role, permissions)
 
 
+# Permissions that protect sensitive data (identities, consents, imports, the audit log,
+# supervision, support requests): every role holding any of them must use a second factor
+# (core.access.roles_requiring_two_factor), whatever the role is called.
+two_factor_permissions: set[str] = set()
+
+
+def require_two_factor(permissions: Iterable[str]) -> None:
+    """Declare that whoever holds any of `permissions` must sign in with a second factor."""
+    two_factor_permissions.update(permissions)
+
+
 # The sections of an organisation's menu, in their order; a section with no entry a person may
 # follow is not shown.
 MENU_SECTIONS: tuple[tuple[str, StrOrPromise], ...] = (

@@ -18,8 +18,3 @@ class VolunteerKind(models.TextChoices):
     MENTOR = "mentor", _("Mentor")
     ANIMATOR = "animator", _("Group animator")
 
-
-# Roles whose people must protect their account with a second factor.
-ROLES_REQUIRING_TWO_FACTOR = frozenset(
-    {Role.NETWORK_COORDINATOR, Role.COORDINATOR, Role.SUPERVISOR}
-)

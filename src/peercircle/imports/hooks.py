@@ -16,6 +16,9 @@ registry.grant_table({
     },
 })
 
+# an import reads and writes whole spreadsheets of people
+registry.require_two_factor({perm.IMPORT_DATA})
+
 registry.menu("reports", 30, _l("Import from spreadsheets"), "imports:list", perm.IMPORT_DATA)
 
 

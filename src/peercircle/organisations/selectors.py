@@ -67,6 +67,30 @@ def invitation_get(*, organisation: Organisation, pk: int) -> Invitation:
     return get_object_or_404(invitation_pending_list(organisation=organisation), pk=pk)
 
 
+def invitation_accepted_for_roles(*, email: str, roles) -> bool:
+    """Whether `email` joined any of `roles`, anywhere, by accepting an invitation."""
+    with scopes_disabled():
+        return Invitation.objects.filter(email__iexact=email, accepted_at__isnull=False,
+                                         role__in=roles).exists()
+
+
+def invitation_opens_enrolment(invitation: Invitation | None, user) -> bool:
+    """An accepted, unexpired invitation opened again by the person it was sent to, whose role
+    needs a second factor they have not set up: the link lets them set up the first one."""
+    from allauth.mfa.models import Authenticator
+    from django.utils import timezone
+
+    from peercircle.core.access import roles_requiring_two_factor
+
+    return bool(
+        invitation is not None and user.is_authenticated and invitation.accepted_at
+        and invitation.revoked_at is None and invitation.expires_at > timezone.now()
+        and user.email.lower() == invitation.email.lower()
+        and invitation.role in roles_requiring_two_factor()
+        and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    )
+
+
 def invitation_by_token(token: str) -> Invitation | None:
     """Invitation links are opened outside any organisation: the token itself is the key."""
     with scopes_disabled():

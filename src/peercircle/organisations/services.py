@@ -46,8 +46,11 @@ def invitation_create(*, actor, organisation: Organisation, email: str, role: st
     """Invite a person by e-mail; the link is sent once the invitation is saved."""
     email = email.strip().lower()
     _role_details_validate(role=role, volunteer_kind=volunteer_kind, partner=partner)
-    if Membership.objects.filter(organisation=organisation, user__email=email, role=role,
-                                 is_active=True).exists():
+    has_role = Membership.objects.filter(organisation=organisation, user__email=email, role=role,
+                                         is_active=True)
+    # a new invitation for the same role is how a person who never set up the authenticator
+    # their role needs gets a fresh link to set it up (their first one is bound to a link)
+    if has_role.exists() and not _awaits_second_factor(email=email, role=role):
         raise ValidationError({"email": _("This person already has this role here.")})
     invitation = Invitation(
         organisation=organisation, email=email, role=role, volunteer_kind=volunteer_kind,
@@ -62,6 +65,15 @@ def invitation_create(*, actor, organisation: Organisation, email: str, role: st
         url = build_url(reverse("invitation_accept", kwargs={"token": invitation.token}))
         transaction.on_commit(lambda: _invitation_send(invitation, url))
     return invitation
+
+
+def _awaits_second_factor(*, email: str, role: str) -> bool:
+    from allauth.mfa.models import Authenticator
+
+    from peercircle.core.access import roles_requiring_two_factor
+
+    return role in roles_requiring_two_factor() and not Authenticator.objects.filter(
+        user__email__iexact=email, type=Authenticator.Type.TOTP).exists()
 
 
 def _invitation_send(invitation: Invitation, url: str) -> None:

@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from peercircle.core.access import organisation_view, public_view
+from peercircle.core.access import organisation_view, public_view, two_factor_enrolment_allow
 from peercircle.core.forms import call_service, submit
 from peercircle.organisations import permissions as perm
 from peercircle.organisations import selectors, services
@@ -90,6 +90,11 @@ def invitation_revoke(request, org, invitation_pk):
 @public_view
 def invitation_accept(request, token):
     invitation = selectors.invitation_by_token(token)
+    if selectors.invitation_opens_enrolment(invitation, request.user):
+        # accepted, but the person has not set up the authenticator their role needs: the link
+        # (sent to their address) is what lets them set up the first one
+        two_factor_enrolment_allow(request, request.user)
+        return redirect("mfa_activate_totp")
     try:
         services.invitation_check(invitation)
     except ValidationError as error:
@@ -108,6 +113,7 @@ def invitation_accept(request, token):
             if not signed_in:
                 login(request, membership.user,
                       backend="allauth.account.auth_backends.AuthenticationBackend")
+            two_factor_enrolment_allow(request, membership.user)
             messages.success(request, _("Welcome to %(organisation)s.")
                              % {"organisation": invitation.organisation.name})
             return redirect("core:dashboard", org=invitation.organisation.slug)

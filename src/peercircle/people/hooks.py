@@ -46,6 +46,10 @@ registry.grant_table({
     },
 })
 
+# names, contacts and consents of the people served, and everything recorded about them
+registry.require_two_factor({perm.VIEW_IDENTITY, perm.MANAGE_IDENTITY, perm.MANAGE_CONSENT,
+                             perm.EXPORT_SUBJECT_DATA, perm.ERASE_SUBJECT})
+
 
 @registry.home(20)
 def casework(*, user, organisation, permissions, cards, todos) -> None:

@@ -28,6 +28,9 @@ registry.grant_table({
     },
 })
 
+# requests for support name the helper who asked
+registry.require_two_factor({perm.VIEW_SUPPORT_REQUESTS})
+
 
 @registry.home(70)
 def support_requests(*, user, organisation, permissions, cards, todos) -> None:
