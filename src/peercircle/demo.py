@@ -139,6 +139,11 @@ def _user(email: str, full_name: str, language: str):
     if created:
         user.password = _demo_password_hash()
         user.save()
+        from allauth.account.models import EmailAddress
+
+        # demo people joined by invitation, whose link verified their address
+        EmailAddress.objects.get_or_create(user=user, email=email,
+                                           defaults={"verified": True, "primary": True})
     return user
 
 

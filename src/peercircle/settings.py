@@ -152,6 +152,10 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_ADAPTER = "peercircle.accounts.adapters.AccountAdapter"
 ACCOUNT_LOGOUT_ON_GET = False
+# A new address replaces the old one only once verified (a link sent to it): nobody can make
+# someone else's address theirs, and with it that address's event registrations (finding 8).
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_MAX_EMAIL_ADDRESSES = 2
 ACCOUNT_RATE_LIMITS = {
     # Five wrong passwords for one account lock it for fifteen minutes.
     "login_failed": env.str("LOGIN_FAILED_RATE", default="20/m/ip,5/15m/key"),

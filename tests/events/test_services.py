@@ -272,13 +272,16 @@ def test_feed_token_lists_own_events_and_stops_when_revoked(org, other_org, memb
     user = member("volunteer")
     with scope(organisation=org):
         mine = EventFactory(organisation=org, title="Mine")
-        RegistrationFactory(event=mine, email=user.email)
+        RegistrationFactory(event=mine, email=user.email, user=user)
         run = EventFactory(organisation=org, title="I run it")
         run.organisers.set([user])
         EventFactory(organisation=org, title="Someone else's")
     with scope(organisation=other_org):
         elsewhere = EventFactory(organisation=other_org, title="Registered elsewhere")
-        RegistrationFactory(event=elsewhere, email=user.email)
+        RegistrationFactory(event=elsewhere, email=user.email, user=user)
+        # only an address in common with the account: not the person's (finding 8)
+        RegistrationFactory(event=EventFactory(organisation=other_org, title="Same address only"),
+                            email=user.email)
     feed = services.feed_create(user=user)
     titles = {e.title for e in selectors.feed_events(feed.token)}
     assert titles == {"Mine", "I run it", "Registered elsewhere"}

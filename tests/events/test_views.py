@@ -225,7 +225,8 @@ def test_a_coordinator_links_a_registration_without_seeing_whose_record_it_is(cl
 def test_private_feed_is_a_calendar_of_my_events(client_for, org, member):
     user = member("volunteer")
     with scope(organisation=org):
-        RegistrationFactory(event=EventFactory(organisation=org, title="Mine"), email=user.email)
+        RegistrationFactory(event=EventFactory(organisation=org, title="Mine"), email=user.email,
+                            user=user)
     client = client_for(user)
     client.post(reverse("events:feed", kwargs={"org": org.slug}), {"action": "create"})
     feed = services.feed_create(user=user)
@@ -272,8 +273,8 @@ def test_finding_7_private_feed_gives_the_link_only_for_confirmed_registrations(
                                  online_url="https://meet.example.org/confirmed-room")
         waiting = EventFactory(organisation=org, title="Waiting",
                                online_url="https://meet.example.org/waiting-room")
-        RegistrationFactory(event=confirmed, email=user.email)
-        RegistrationFactory(event=waiting, email=user.email,
+        RegistrationFactory(event=confirmed, email=user.email, user=user)
+        RegistrationFactory(event=waiting, email=user.email, user=user,
                             status=Registration.Status.WAITING)
     feed = services.feed_create(user=user)
     response = client.get(reverse("event_feed", kwargs={"feed_token": feed.token}))
@@ -338,3 +339,51 @@ def test_finding_14_volunteer_who_is_not_an_organiser_cannot_reach_attendance(cl
         assert not registration.attendance.exists()
     page = client_for(organiser).get(reverse("events:attendance", kwargs=kwargs), {"day": day})
     assert page.status_code == 200 and "Secret Registrant" in page.content.decode()
+
+
+def _feed_titles(client, user):
+    feed = services.feed_create(user=user)
+    response = client.get(reverse("event_feed", kwargs={"feed_token": feed.token}))
+    return {str(e["summary"]) for e in Calendar.from_ical(response.content).walk("VEVENT")}
+
+
+def test_finding_8_an_unverified_address_never_becomes_primary(client_for, org, member):
+    from allauth.account.models import EmailAddress
+
+    user = factories.MembershipFactory(organisation=org, role="volunteer").user  # no second factor
+    EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
+    client = client_for(user)
+    client.post(reverse("account_email"), {"action_add": "", "email": "victim@example.org"})
+    assert EmailAddress.objects.filter(user=user, email="victim@example.org", verified=False).exists()
+    client.post(reverse("account_email"), {"action_primary": "", "email": "victim@example.org"})
+    user.refresh_from_db()
+    assert user.email != "victim@example.org"
+    assert not EmailAddress.objects.filter(email="victim@example.org", primary=True).exists()
+
+
+def test_finding_8_the_feed_holds_the_persons_registrations_not_their_addresss(
+        client_for, org, member, django_capture_on_commit_callbacks):
+    user = member("volunteer")
+    with scope(organisation=org):
+        # registered by someone else with the same address (e.g. before it became the account's)
+        RegistrationFactory(event=EventFactory(organisation=org, title="Address only"),
+                            email=user.email)
+        mine = EventFactory(organisation=org, title="Registered while signed in")
+        confirmed_later = EventFactory(organisation=org, title="Confirmed from its link")
+    client = client_for(user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_register_url(mine), {"full_name": "Me", "email": "another@example.org"})
+    assert _feed_titles(client, user) == {"Registered while signed in"}
+    with scope(organisation=org):
+        registration = RegistrationFactory(event=confirmed_later, email="old@example.org")
+    page = reverse("event_registration", kwargs={"registration_token": registration.token})
+    assert "calendar feed of my account" in client.get(page).content.decode()
+    assert client.post(page, {"action": "link"}).status_code == 302
+    assert _feed_titles(client, user) == {"Registered while signed in", "Confirmed from its link"}
+    # someone else's account cannot take it over with the same link
+    other = member("volunteer")
+    client.force_login(other)
+    client.post(page, {"action": "link"})
+    with scopes_disabled():
+        registration.refresh_from_db()
+    assert registration.user == user

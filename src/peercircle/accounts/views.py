@@ -1,8 +1,12 @@
+from allauth.account import views as allauth_views
+from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib import messages
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from peercircle.core.access import public_view, signed_in_view
@@ -41,6 +45,24 @@ def language_set(request):
                         samesite="Lax", secure=settings.LANGUAGE_COOKIE_SECURE)
     translation.activate(language)
     return response
+
+
+class EmailView(allauth_views.EmailView):
+    """allauth's e-mail page, with one rule more: an address becomes primary only once verified
+    (allauth lets an unverified one through when no address of the account is verified)."""
+
+    def post(self, request, *args, **kwargs):
+        if "action_primary" in request.POST:
+            chosen = EmailAddress.objects.filter(
+                user=request.user, email__iexact=request.POST.get("email", "")).first()
+            if chosen is None or not chosen.verified:
+                messages.error(request, _("Confirm the new address first: open the link we sent "
+                                          "to it. Until then your address stays as it is."))
+                return redirect("account_email")
+        return super().post(request, *args, **kwargs)
+
+
+email = signed_in_view(EmailView.as_view())
 
 
 @signed_in_view

@@ -78,17 +78,18 @@ def _event(actor, org, rnd, today, *, title, kind, day, hours=2, days=1, venue="
                              starts_at=session_start,
                              ends_at=session_start + datetime.timedelta(minutes=length),
                              speakers=speakers)
-    people = [(u.full_name, u.email) for u in team]
+    people = [(u.full_name, u.email, u) for u in team]
     n = 0
     while len(people) < registrants:
         n += 1
         people.append((f"{rnd.choice(GUEST_FIRST)} {rnd.choice(GUEST_LAST)}",
-                       f"{org.slug}.guest{n}.{event.pk}@example.org"))
+                       f"{org.slug}.guest{n}.{event.pk}@example.org", None))
     registrations = []
-    for full_name, email in people[:registrants]:
+    for full_name, email, account in people[:registrants]:
+        # team members registered themselves while signed in: their feeds show it
         registrations.append(services.registration_create(
             event=event, full_name=full_name, email=email, language="ru", actor=actor,
-            join_waiting_list=True, notify=False))
+            join_waiting_list=True, notify=False, user=account))
     if event.is_over:
         confirmed = [r for r in registrations if r.status == Registration.Status.CONFIRMED]
         for day_of_event in event.days():

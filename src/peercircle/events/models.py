@@ -182,6 +182,11 @@ class Registration(OrganisationOwned):
         related_name="event_registrations", verbose_name=_("beneficiary"),
         help_text=_("Set when the participant is a registered beneficiary (with consent)."))
     site_url = models.CharField(max_length=200, blank=True, editable=False)
+    # The account whose calendar feed shows this registration: set when a signed-in person
+    # registers, or confirms from the registration's own link (never from an e-mail match).
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                             blank=True, related_name="event_registrations", editable=False,
+                             verbose_name=_("account"))
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     feedback_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
     feedback_given_at = models.DateTimeField(null=True, blank=True, editable=False)

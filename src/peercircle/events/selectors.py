@@ -116,10 +116,12 @@ def feed_events(token: str) -> list[Event] | None:
             return None
         user = feed.user
         organisations = user.memberships.filter(is_active=True).values("organisation_id")
-        registered = Registration.objects.filter(email__iexact=user.email).exclude(
+        # Finding 8: the registrations linked to the account (made while signed in, or confirmed
+        # from their own link), never those that merely share an address with it
+        registered = Registration.objects.filter(user=user).exclude(
             status=Registration.Status.CANCELLED).values("event_id")
         confirmed = set(Registration.objects.filter(
-            email__iexact=user.email, status=Registration.Status.CONFIRMED,
+            user=user, status=Registration.Status.CONFIRMED,
         ).values_list("event_id", flat=True))
         events = list(Event.objects.filter(
             Q(pk__in=registered) | Q(organisers=user, organisation__in=organisations),

@@ -169,11 +169,13 @@ def places_left(event: Event) -> int | None:
 def registration_create(*, event: Event, full_name: str, email: str, language: str = "ru",
                         site_url: str = "", join_waiting_list: bool = False, actor=None,
                         beneficiary=None, notify: bool = True,
-                        resend_if_registered: bool = False) -> Registration:
+                        resend_if_registered: bool = False, user=None) -> Registration:
     """Register a person. A full event raises `EventFull` unless the person agreed to wait.
     With `resend_if_registered` (the public page) an address already registered gets its link
     e-mailed again instead of an error, so the page never tells whether it was registered.
-    Only a signed-in organiser (`actor`) may add a registration after the event (a paper list)."""
+    Only a signed-in organiser (`actor`) may add a registration after the event (a paper list).
+    `user`: the signed-in person registering themselves; their calendar feed shows it (an
+    address already registered is never linked this way: its owner confirms from its link)."""
     email = (email or "").strip().lower()
     full_name = (full_name or "").strip()
     try:
@@ -215,11 +217,24 @@ def registration_create(*, event: Event, full_name: str, email: str, language: s
         registration = audited_save(
             Registration(organisation=event.organisation, event=event, full_name=full_name,
                          email=email, language=language[:8], status=status,
-                         site_url=site_url.rstrip("/"), beneficiary=beneficiary),
+                         site_url=site_url.rstrip("/"), beneficiary=beneficiary,
+                         user=user if user is not None and user.is_authenticated else None),
             actor=actor, organisation=event.organisation, masked=frozenset({"email", "token"}))
         if notify and not event.is_over:
             transaction.on_commit(lambda: _mail(registration, "confirmation"))
     return registration
+
+
+def registration_link_account(*, registration: Registration, user) -> Registration:
+    """The person holding the registration's own link (sent to its address) adds it to their
+    account's calendar feed; a registration already in another account's feed stays there."""
+    if registration.user_id is not None and registration.user_id != user.pk:
+        raise ValidationError(_("This registration is already in another account's calendar."))
+    if registration.status == Registration.Status.CANCELLED:
+        raise ValidationError(_("This registration is cancelled."))
+    registration.user = user
+    return audited_save(registration, actor=user, organisation=registration.organisation,
+                        masked=frozenset({"email", "token"}))
 
 
 def registration_url(registration: Registration) -> str:

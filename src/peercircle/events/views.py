@@ -355,7 +355,8 @@ def register(request, organisation_slug, event_pk):
                 full_name=form.cleaned_data["full_name"], email=form.cleaned_data["email"],
                 join_waiting_list=form.cleaned_data["join_waiting_list"],
                 language=translation.get_language() or "ru",
-                site_url=request.build_absolute_uri("/"), resend_if_registered=True)
+                site_url=request.build_absolute_uri("/"), resend_if_registered=True,
+                user=request.user)
             if registration:
                 # The same answer whether the address was new or already registered, and the
                 # same as a filled honeypot: the link goes only to the address (finding 13a).
@@ -399,6 +400,15 @@ def registration_page(request, registration_token):
                     messages.error(request, " ".join(error.messages))
                 else:
                     messages.success(request, _("Your registration is cancelled."))
+                return redirect("event_registration", registration_token=registration_token)
+            if action == "link" and request.user.is_authenticated:
+                try:
+                    services.registration_link_account(registration=registration,
+                                                       user=request.user)
+                except ValidationError as error:
+                    messages.error(request, " ".join(error.messages))
+                else:
+                    messages.success(request, _("The event is in your calendar feed now."))
                 return redirect("event_registration", registration_token=registration_token)
             if action == "feedback" and form is not None and form.is_valid():
                 if call_service(form, services.feedback_give, registration=registration,

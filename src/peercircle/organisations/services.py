@@ -149,6 +149,10 @@ def _account_for_invitation(invitation: Invitation, *, full_name: str, password:
         raise ValidationError(errors)
     user.set_password(password)
     user.save()
+    # the invitation link was sent to this address: opening it proves the person reads it
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user
 
 
