@@ -159,7 +159,14 @@ ACCOUNT_MAX_EMAIL_ADDRESSES = 2
 ACCOUNT_RATE_LIMITS = {
     # Five wrong passwords for one account lock it for fifteen minutes.
     "login_failed": env.str("LOGIN_FAILED_RATE", default="20/m/ip,5/15m/key"),
+    # A one-time code by e-mail: three an hour per account, so it cannot flood a mailbox.
+    "request_login_code": env.str("LOGIN_CODE_RATE", default="20/m/ip,3/h/key"),
 }
+# A locked account (someone kept typing wrong passwords) still signs in with a one-time code
+# sent to its address, so locking a person out is no longer a cheap attack; a second factor,
+# where the person has one, is asked after the code as after a password.
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 600
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "PeerCircle"
 MFA_RECOVERY_CODE_COUNT = 10

@@ -112,3 +112,47 @@ def test_plural_forms_follow_the_language(language, count, word):
             "%(count)d beneficiaries have no recorded consent to data processing.", count,
         ) % {"count": count}
     assert text.startswith(f"{count} {word} ")
+
+
+def _code_from(message) -> str:
+    import re
+
+    return re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", message.body, re.M).group(1)
+
+
+def test_finding_6_a_locked_account_still_signs_in_with_a_code_sent_by_e_mail(client, settings):
+    from django.core import mail
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                   "LOCATION": "login-code-test"}}
+    membership = factories.MembershipFactory(role=Role.VOLUNTEER)
+    user = membership.user
+    for _ in range(6):  # someone else keeps typing wrong passwords
+        _login(client, user.email, "wrong password")
+    _login(client, user.email, factories.PASSWORD)
+    assert "_auth_user_id" not in client.session  # the password is locked out
+    request = client.post(reverse("account_request_login_code"), {"email": user.email})
+    assert request.status_code == 302
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [user.email]
+    confirmed = client.post(reverse("account_confirm_login_code"), {"code": _code_from(mail.outbox[0])})
+    assert confirmed.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_finding_6_a_code_is_not_a_way_round_the_second_factor(client):
+    from django.core import mail
+
+    membership = factories.MembershipFactory(role=Role.COORDINATOR)
+    give_totp(membership.user)
+    client.post(reverse("account_request_login_code"), {"email": membership.user.email})
+    response = client.post(reverse("account_confirm_login_code"), {"code": _code_from(mail.outbox[0])})
+    assert response.status_code == 302 and "/2fa/authenticate/" in response["Location"]
+    assert "_auth_user_id" not in client.session
+
+
+def test_finding_6_an_unknown_address_gets_the_same_answer_and_no_mail(client):
+    from django.core import mail
+
+    response = client.post(reverse("account_request_login_code"), {"email": "nobody@example.org"})
+    assert response.status_code == 302
+    assert mail.outbox == [] or all(m.to == ["nobody@example.org"] for m in mail.outbox)

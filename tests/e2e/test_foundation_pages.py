@@ -141,3 +141,21 @@ def test_beneficiary_create_consent_and_open_identity(e2e, page):
     with scopes_disabled():
         assert BeneficiaryIdentity.objects.get().full_name == "Vera Ivanova"
         assert AuditEntry.objects.filter(action="view_identity", actor=membership.user).count() == 1
+
+
+def test_a_person_signs_in_with_a_code_sent_by_e_mail(e2e, page):
+    """Issue 11 finding 6: a locked password never locks a person out for good."""
+    from django.core import mail
+
+    membership = factories.MembershipFactory(role=Role.VOLUNTEER, organisation__name="Тёплый дом")
+    page.goto(e2e.url + "/accounts/login/")
+    page.get_by_role("link", name=re.compile("sign-in code", re.I)).click()
+    page.get_by_label(re.compile("^e-?mail", re.I)).fill(membership.user.email)
+    page.get_by_role("button", name=re.compile("code", re.I)).click()
+    expect(page).to_have_url(re.compile("/accounts/login/code/confirm/"))
+    assert_accessible(page)
+    screenshot(page, "login-code-confirm")
+    code = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", mail.outbox[-1].body, re.M).group(1)
+    page.get_by_label(re.compile("code", re.I)).fill(code)
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.get_by_role("heading", name="Тёплый дом")).to_be_visible()
