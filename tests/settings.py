@@ -16,3 +16,4 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # figures computed on every view (tests write inside transactions that never commit, so the
 # freshness stamps never move); tests/reporting/test_freshness.py turns the cache on
 REPORTING_CACHE_SECONDS = 0
+MFA_ENCRYPTION_KEY = "bfC5Sk2-hj3HZtu-nsYbkoh1gb9TpT6FaRVWxRHQK5E="  # a fixed key for the tests only

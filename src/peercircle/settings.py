@@ -168,6 +168,10 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 600
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_ADAPTER = "peercircle.accounts.adapters.MFAAdapter"
+# Fernet key(s) encrypting TOTP secrets and recovery seeds at rest (accounts/secrets.py); generate
+# one with `peercircle mfa_key`. Required when DEBUG is off.
+MFA_ENCRYPTION_KEY = env.str("MFA_ENCRYPTION_KEY", default="")
 MFA_TOTP_ISSUER = "PeerCircle"
 MFA_RECOVERY_CODE_COUNT = 10
 

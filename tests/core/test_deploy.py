@@ -25,6 +25,7 @@ def test_deploy_check_is_clean_with_production_settings(tmp_path):
         "ALLOWED_HOSTS": "peercircle.example.org",
         "PEERCIRCLE_HOME": str(tmp_path),
         "CACHE_URL": "dbcache://peercircle_cache",
+        "MFA_ENCRYPTION_KEY": "q0PTYlGBMyiQMn41pMqgSGqtMtdlNSj4n21oGW3rtIs=",
     })
     result = subprocess.run(
         [sys.executable, "-m", "peercircle", "check", "--deploy", "--fail-level", "WARNING"],

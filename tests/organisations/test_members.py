@@ -127,3 +127,54 @@ def test_network_figures_are_counts_with_small_numbers_hidden(org):
     assert figures["member_count"] == 2
     assert figures["total"].beneficiaries == "5"  # 7, rounded to a multiple of 5
     assert figures["total"].volunteers == "<5"
+
+
+def test_finding_17_only_a_network_coordinator_gives_the_network_coordinators_role(
+        client_for, member, org, django_capture_on_commit_callbacks):
+    org.coordinates_network = True
+    org.save()
+    coordinator = member("coordinator")
+    client = client_for(coordinator)
+    page = client.get(reverse("organisations:invite", kwargs={"org": org.slug})).content.decode()
+    assert 'value="network_coordinator"' not in page
+    response = _invite(client, org, email="nc@example.org", role="network_coordinator",
+                       volunteer_kind="")
+    assert response.status_code == 200
+    with scopes_disabled():
+        assert not Invitation.objects.filter(email="nc@example.org").exists()
+    staff = factories.MembershipFactory(organisation=org, role=Role.STAFF)
+    edit = reverse("organisations:member_edit", kwargs={"org": org.slug, "membership_pk": staff.pk})
+    client.post(edit, {"role": "network_coordinator", "is_active": "on"})
+    staff.refresh_from_db()
+    assert staff.role == Role.STAFF
+    # nor takes it away
+    existing = factories.MembershipFactory(organisation=org, role=Role.NETWORK_COORDINATOR)
+    edit = reverse("organisations:member_edit", kwargs={"org": org.slug, "membership_pk": existing.pk})
+    client.post(edit, {"role": "network_coordinator"})
+    existing.refresh_from_db()
+    assert existing.is_active and existing.role == Role.NETWORK_COORDINATOR
+    # a network coordinator of the organisation (who manages its members too) does
+    network_coordinator = member("network_coordinator")
+    factories.MembershipFactory(user=network_coordinator, organisation=org, role=Role.COORDINATOR)
+    client = client_for(network_coordinator)
+    assert 'value="network_coordinator"' in client.get(
+        reverse("organisations:invite", kwargs={"org": org.slug})).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _invite(client, org, email="nc@example.org", role="network_coordinator",
+                       volunteer_kind="").status_code == 302
+
+
+def test_a_network_coordinator_elsewhere_cannot_give_the_role_here(member, org, other_org):
+    from django.core.exceptions import ValidationError
+
+    from peercircle.organisations import services
+
+    org.coordinates_network = True
+    org.save()
+    other_org.coordinates_network = True
+    other_org.save()
+    outsider = member("network_coordinator", organisation=other_org)
+    factories.MembershipFactory(user=outsider, organisation=org, role=Role.COORDINATOR)
+    with scope(organisation=org), pytest.raises(ValidationError):
+        services.invitation_create(actor=outsider, organisation=org, email="x@example.org",
+                                   role=Role.NETWORK_COORDINATOR, build_url=str)

@@ -32,3 +32,13 @@ def content_security_policy(app_configs, **kwargs):
                       hint=f"Keep {CSP_MIDDLEWARE} in MIDDLEWARE and CONTENT_SECURITY_POLICY "
                            "without 'unsafe-inline' or 'unsafe-eval'.", id="peercircle.E002")]
     return []
+
+
+@register(Tags.security, deploy=True)
+def second_factor_key(app_configs, **kwargs):
+    """TOTP secrets are encrypted at rest with a key of their own (accounts/secrets.py)."""
+    if not settings.DEBUG and not getattr(settings, "MFA_ENCRYPTION_KEY", ""):
+        return [Error("No key encrypts the second-factor secrets.",
+                      hint="Set MFA_ENCRYPTION_KEY (generate one with `peercircle mfa_key`).",
+                      id="peercircle.E003")]
+    return []

@@ -44,9 +44,13 @@ class RoleFields(forms.Form):
     partner = forms.ModelChoiceField(label=_("Partner organisation"), required=False,
                                      queryset=Partner.objects.none())
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, roles=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = Partner.objects.filter(organisation=organisation)
+        if roles is not None:  # only the roles the person may give (services.roles_grantable_by)
+            initial = self.initial.get("role")
+            self.fields["role"].choices = [(value, label) for value, label in Role.choices
+                                           if value in roles or value == initial]
 
 
 class InvitationForm(StyledForm, RoleFields):
@@ -60,10 +64,10 @@ class MembershipForm(StyledForm, RoleFields):
     is_active = forms.BooleanField(label=_("Active"), required=False)
 
     @classmethod
-    def for_membership(cls, membership: Membership, data=None):
+    def for_membership(cls, membership: Membership, data=None, roles=None):
         initial = {"role": membership.role, "volunteer_kind": membership.volunteer_kind,
                    "partner": membership.partner, "is_active": membership.is_active}
-        return cls(data, initial=initial, organisation=membership.organisation)
+        return cls(data, initial=initial, organisation=membership.organisation, roles=roles)
 
 
 class PartnerForm(StyledForm, forms.ModelForm):

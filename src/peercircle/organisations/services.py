@@ -40,12 +40,33 @@ def _role_details_validate(*, role: str, volunteer_kind: str, partner) -> None:
         raise ValidationError(errors)
 
 
+def roles_grantable_by(*, actor, organisation: Organisation) -> list[str]:
+    """The roles `actor` may give or take away in `organisation`: the network-coordinator role
+    only by a network coordinator of the same organisation, where it coordinates a network."""
+    roles = [role for role in Role.values if role != Role.NETWORK_COORDINATOR]
+    if organisation.coordinates_network and Membership.objects.filter(
+            user=actor, organisation=organisation, role=Role.NETWORK_COORDINATOR,
+            is_active=True).exists():
+        roles.insert(0, Role.NETWORK_COORDINATOR)
+    return roles
+
+
+def _role_grant_check(*, actor, organisation: Organisation, role: str, previous: str = "") -> None:
+    for changed in {role, previous} - {""}:
+        if changed == Role.NETWORK_COORDINATOR and changed not in roles_grantable_by(
+                actor=actor, organisation=organisation):
+            raise ValidationError({"role": _(
+                "Only a network coordinator of this organisation gives or takes away the "
+                "network coordinator's role.")})
+
+
 def invitation_create(*, actor, organisation: Organisation, email: str, role: str,
                       volunteer_kind: str = "", partner=None, language: str = "ru",
                       build_url) -> Invitation:
     """Invite a person by e-mail; the link is sent once the invitation is saved."""
     email = email.strip().lower()
     _role_details_validate(role=role, volunteer_kind=volunteer_kind, partner=partner)
+    _role_grant_check(actor=actor, organisation=organisation, role=role)
     has_role = Membership.objects.filter(organisation=organisation, user__email=email, role=role,
                                          is_active=True)
     # a new invitation for the same role is how a person who never set up the authenticator
@@ -159,6 +180,9 @@ def _account_for_invitation(invitation: Invitation, *, full_name: str, password:
 def membership_update(*, actor, membership: Membership, role: str, volunteer_kind: str = "",
                       partner=None, is_active: bool = True) -> Membership:
     _role_details_validate(role=role, volunteer_kind=volunteer_kind, partner=partner)
+    if role != membership.role or is_active != membership.is_active:
+        _role_grant_check(actor=actor, organisation=membership.organisation, role=role,
+                          previous=membership.role)
     if membership.user_id == actor.pk and not is_active:
         raise ValidationError({"is_active": _("You cannot switch off your own membership.")})
     membership.role, membership.volunteer_kind = role, volunteer_kind

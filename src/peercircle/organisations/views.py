@@ -54,7 +54,9 @@ def members(request, org):
 def invite(request, org):
     organisation = request.organisation
     form = InvitationForm(request.POST or None, organisation=organisation,
-                          initial={"language": get_language()})
+                          initial={"language": get_language()},
+                          roles=services.roles_grantable_by(actor=request.user,
+                                                            organisation=organisation))
     if request.method == "POST" and form.is_valid():
         invitation = call_service(
             form, services.invitation_create, actor=request.user, organisation=organisation,
@@ -70,7 +72,9 @@ def invite(request, org):
 @organisation_view(perm.MANAGE_MEMBERS)
 def member_edit(request, org, membership_pk):
     membership = selectors.membership_get(organisation=request.organisation, pk=membership_pk)
-    form = MembershipForm.for_membership(membership, request.POST or None)
+    form = MembershipForm.for_membership(
+        membership, request.POST or None,
+        roles=services.roles_grantable_by(actor=request.user, organisation=request.organisation))
     done = submit(request, form, services.membership_update, actor=request.user,
                   membership=membership, success=_("The membership is saved."),
                   then=lambda _m: redirect("organisations:members", org=org))
