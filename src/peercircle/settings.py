@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "peercircle.events",
     "peercircle.reporting",
     "peercircle.imports",
+    "peercircle.shell",
 ]
 
 MIDDLEWARE = [

@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from peercircle.core.forms import DateInput, StyledForm
 from peercircle.core.models import Activity, Format, HelpArea, Programme, Region
+from peercircle.core.registry import provided
 from peercircle.core.selectors import programme_list
-from peercircle.people.models import Beneficiary
 
 
 class ActivityForm(StyledForm, forms.Form):
@@ -19,7 +19,7 @@ class ActivityForm(StyledForm, forms.Form):
                                        queryset=Programme.objects.none())
     participants = forms.ModelMultipleChoiceField(
         label=_("Named participants (codes)"), required=False,
-        queryset=Beneficiary.objects.none(), widget=forms.SelectMultiple(attrs={"size": 6}),
+        queryset=None, widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     anonymous_count = forms.IntegerField(label=_("Anonymous participants"), min_value=0,
                                          initial=0)
@@ -29,12 +29,13 @@ class ActivityForm(StyledForm, forms.Form):
                                                 queryset=HelpArea.objects.all(),
                                                 widget=forms.CheckboxSelectMultiple)
 
-    def __init__(self, *args, organisation, can_name_participants: bool, **kwargs):
+    def __init__(self, *args, organisation, permissions, **kwargs):
         kwargs.setdefault("initial", {"date": timezone.localdate(), "anonymous_count": 0})
         super().__init__(*args, **kwargs)
         self.fields["programme"].queryset = programme_list(organisation=organisation)
-        if can_name_participants:
-            self.fields["participants"].queryset = Beneficiary.objects.filter(
-                organisation=organisation)
+        people = provided("participant_choices")(organisation=organisation,
+                                                 permissions=permissions)
+        if people is not None:
+            self.fields["participants"].queryset = people
         else:
             del self.fields["participants"]

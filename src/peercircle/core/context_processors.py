@@ -1,5 +1,5 @@
 from peercircle.core.navigation import menu_for
-from peercircle.organisations.selectors import organisations_of
+from peercircle.core.registry import provided
 
 
 def organisation(request) -> dict:
@@ -12,7 +12,7 @@ def organisation(request) -> dict:
         "current_organisation": organisation,
         "perms_here": getattr(request, "permissions", frozenset()),
         "roles_here": getattr(request, "roles", frozenset()),
-        "my_organisations": (lambda: organisations_of(user)) if signed_in else (),
+        "my_organisations": (lambda: provided("organisations_of")(user)) if signed_in else (),
         # the menu of the current organisation: a function, so only pages showing it build it
         "organisation_menu": (lambda: menu_for(organisation=organisation, permissions=permissions))
         if organisation is not None else (),

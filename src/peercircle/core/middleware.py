@@ -9,11 +9,7 @@ from django_scopes import scope
 
 from peercircle.core.access import access_rule_of, permissions_for_roles
 from peercircle.core.ratelimit import limited_response, over_limit
-from peercircle.organisations.selectors import (
-    membership_roles,
-    network_by_slug,
-    organisation_by_slug,
-)
+from peercircle.core.registry import provided
 
 PROJECT_MODULE = "peercircle."
 
@@ -46,8 +42,8 @@ class OrganisationScopeMiddleware:
         return self._organisation_response(request, match.kwargs.get("org"), rule.permission)
 
     def _organisation_response(self, request, slug, permission):
-        organisation = organisation_by_slug(slug)
-        roles = membership_roles(user=request.user, organisation=organisation)
+        organisation = provided("organisation_by_slug")(slug)
+        roles = provided("membership_roles")(user=request.user, organisation=organisation)
         if organisation is None or not roles:
             raise Http404  # a foreign organisation looks exactly like a missing one
         request.organisation = organisation
@@ -61,10 +57,10 @@ class OrganisationScopeMiddleware:
     def _public_response(self, request, match, rule):
         """A public page of an organisation or a network: resolve it, limit, scope."""
         if rule.kind == "public_organisation":
-            owner = organisation_by_slug(match.kwargs.get("organisation_slug"))
+            owner = provided("organisation_by_slug")(match.kwargs.get("organisation_slug"))
             request.public_organisation = owner
         else:
-            owner = network_by_slug(match.kwargs.get("network_slug"))
+            owner = provided("network_by_slug")(match.kwargs.get("network_slug"))
             request.public_network = owner
         if owner is None:
             raise Http404

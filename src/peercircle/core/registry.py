@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.utils.module_loading import module_has_submodule
@@ -147,3 +147,39 @@ def retention(hook: RetentionHook) -> RetentionHook:
     """Register a function deleting what an app keeps past the organisation's retention period."""
     retention_hooks.append(hook)
     return hook
+
+
+# What core asks of the apps above it without importing them: named functions an app provides
+# in its hooks module (tenancy from `organisations`, the consent rule and the participants a
+# form may name from `people`). Core calls `provided(name)`; a missing provider is a setup error.
+PROVIDED_NAMES = frozenset({
+    "organisation_by_slug",  # (slug) -> Organisation | None
+    "network_by_slug",  # (slug) -> Network | None
+    "membership_roles",  # (*, user, organisation) -> frozenset of roles
+    "organisations_of",  # (user) -> list of the person's organisations
+    "organisation_visited",  # (*, user, organisation) -> None: remember the last one
+    "require_consent",  # (participants) -> None, raises when one has no consent
+    "participant_choices",  # (*, organisation, permissions) -> queryset of people, or None
+})
+providers: dict[str, Callable[..., Any]] = {}
+
+
+def provide(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register `function` as the provider of `name` (one of PROVIDED_NAMES)."""
+    if name not in PROVIDED_NAMES:
+        raise ValueError(f"unknown provided name {name!r}")
+
+    def register(function: Callable[..., Any]) -> Callable[..., Any]:
+        providers[name] = function
+        return function
+
+    return register
+
+
+def provided(name: str) -> Callable[..., Any]:
+    try:
+        return providers[name]
+    except KeyError:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"No app provides {name!r} (core.registry.provide).") from None

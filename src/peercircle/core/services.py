@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from peercircle.core.audit import audited_save
 from peercircle.core.models import Activity
+from peercircle.core.registry import provided
 
 MAX_DURATION_MINUTES = 24 * 60
 
@@ -30,33 +31,23 @@ def _activity_validate(*, date: datetime.date, duration_minutes: int, providers,
         raise ValidationError(errors)
 
 
+def _already_recorded(organisation, client_key) -> Activity | None:
+    if client_key is None:
+        return None
+    return Activity.objects.filter(organisation=organisation, client_key=client_key).first()
+
+
 def activity_record(
-    *,
-    actor,
-    organisation,
-    kind: str,
-    date: datetime.date,
-    duration_minutes: int,
-    format: str,
-    providers,
-    participants=(),
-    anonymous_count: int = 0,
-    mode: str = Activity.Mode.INDIVIDUAL,
-    programme=None,
-    region=None,
-    help_areas=(),
-    follow_up_on=None,
-    client_key=None,
+    *, actor, organisation, kind: str, date: datetime.date, duration_minutes: int, format: str,
+    providers, participants=(), anonymous_count: int = 0, mode: str = Activity.Mode.INDIVIDUAL,
+    programme=None, region=None, help_areas=(), follow_up_on=None, client_key=None,
 ) -> Activity:
     """Record one piece of delivered work. Named participants must have consented to data
     processing; otherwise nothing is written and `ConsentRequired` says who is missing.
     A `client_key` already recorded returns the earlier activity: a form re-sent is kept once."""
-    from peercircle.people.services import require_consent
-
-    if client_key is not None:
-        earlier = Activity.objects.filter(organisation=organisation, client_key=client_key).first()
-        if earlier is not None:
-            return earlier
+    earlier = _already_recorded(organisation, client_key)
+    if earlier is not None:
+        return earlier
     providers, participants = list(providers), list(participants)
     _activity_validate(date=date, duration_minutes=duration_minutes, providers=providers,
                        participants=participants, anonymous_count=anonymous_count,
@@ -66,7 +57,7 @@ def activity_record(
     if follow_up_on is not None and follow_up_on < date:
         raise ValidationError({"follow_up_on": _("The next contact cannot be before this one.")})
     with transaction.atomic():
-        require_consent(participants)
+        provided("require_consent")(participants)
         activity = Activity(
             organisation=organisation, kind=kind, mode=mode, date=date,
             duration_minutes=duration_minutes, format=format, programme=programme,
@@ -82,8 +73,7 @@ def activity_record(
                 )
         except (IntegrityError, ValidationError):
             # The same form arrived twice at once: the other copy won; return it.
-            earlier = client_key and Activity.objects.filter(
-                organisation=organisation, client_key=client_key).first()
-            if earlier:
+            earlier = _already_recorded(organisation, client_key)
+            if earlier is not None:
                 return earlier
             raise

@@ -9,13 +9,12 @@ from peercircle.core.activity_forms import ActivityForm
 from peercircle.core.dashboard import dashboard_for
 from peercircle.core.filters import AuditFilter
 from peercircle.core.forms import submit
-from peercircle.organisations.services import last_organisation_remember
-from peercircle.people import permissions as people_perm
+from peercircle.core.registry import provided
 
 
 @organisation_view(perm.VIEW_HOME)
 def dashboard(request, org):
-    last_organisation_remember(user=request.user, organisation=request.organisation)
+    provided("organisation_visited")(user=request.user, organisation=request.organisation)
     context = dashboard_for(user=request.user, organisation=request.organisation,
                             permissions=request.permissions)
     return render(request, "core/dashboard.html", context)
@@ -34,9 +33,8 @@ def activity_list(request, org):
 
 @organisation_view(perm.RECORD_ACTIVITY)
 def activity_create(request, org):
-    can_name = people_perm.VIEW_BENEFICIARIES in request.permissions
     form = ActivityForm(request.POST or None, organisation=request.organisation,
-                        can_name_participants=can_name)
+                        permissions=request.permissions)
     done = submit(request, form, services.activity_record, actor=request.user,
                   organisation=request.organisation, providers=[request.user],
                   success=_("The work is logged."),

@@ -166,16 +166,9 @@ def places_left(event: Event) -> int | None:
     return max(0, event.capacity - confirmed_count(event))
 
 
-def registration_create(*, event: Event, full_name: str, email: str, language: str = "ru",
-                        site_url: str = "", join_waiting_list: bool = False, actor=None,
-                        beneficiary=None, notify: bool = True,
-                        resend_if_registered: bool = False, user=None) -> Registration:
-    """Register a person. A full event raises `EventFull` unless the person agreed to wait.
-    With `resend_if_registered` (the public page) an address already registered gets its link
-    e-mailed again instead of an error, so the page never tells whether it was registered.
-    Only a signed-in organiser (`actor`) may add a registration after the event (a paper list).
-    `user`: the signed-in person registering themselves; their calendar feed shows it (an
-    address already registered is never linked this way: its owner confirms from its link)."""
+def _registration_validate(*, event: Event, full_name: str, email: str, actor,
+                           beneficiary) -> tuple[str, str]:
+    """The address and the name as kept, or the error a person can act on."""
     email = (email or "").strip().lower()
     full_name = (full_name or "").strip()
     try:
@@ -191,6 +184,21 @@ def registration_create(*, event: Event, full_name: str, email: str, language: s
         raise ValidationError(_("Registration is closed: the event has already taken place."))
     if beneficiary is not None and beneficiary.organisation_id != event.organisation_id:
         raise ValidationError({"beneficiary": _("Choose a beneficiary of this organisation.")})
+    return email, full_name
+
+
+def registration_create(*, event: Event, full_name: str, email: str, language: str = "ru",
+                        site_url: str = "", join_waiting_list: bool = False, actor=None,
+                        beneficiary=None, notify: bool = True,
+                        resend_if_registered: bool = False, user=None) -> Registration:
+    """Register a person. A full event raises `EventFull` unless the person agreed to wait.
+    With `resend_if_registered` (the public page) an address already registered gets its link
+    e-mailed again instead of an error, so the page never tells whether it was registered.
+    Only a signed-in organiser (`actor`) may add a registration after the event (a paper list).
+    `user`: the signed-in person registering themselves; their calendar feed shows it (an
+    address already registered is never linked this way: its owner confirms from its link)."""
+    email, full_name = _registration_validate(event=event, full_name=full_name, email=email,
+                                              actor=actor, beneficiary=beneficiary)
     with transaction.atomic():
         Event.objects.select_for_update().filter(pk=event.pk).first()  # one registration at a time
         active = event.registrations.exclude(status=Registration.Status.CANCELLED)

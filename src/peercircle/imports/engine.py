@@ -51,6 +51,43 @@ def missing_columns(kind: str, mapping: dict) -> list[str]:
     return [str(c.label) for c in IMPORTERS[kind].columns if c.required and not mapping.get(c.name)]
 
 
+def _checked_batch(importer, batch, index: dict[str, int], deadline: float) -> list[Row]:
+    """The rows of one batch, each cleaned and then checked together (one query per batch)."""
+    rows = []
+    for number, values in batch:
+        if time.monotonic() > deadline:
+            raise FileProblem(too_long_message())
+        row = Row(number=number, values=_within_budget(values))
+        if row.values is not values:
+            row.errors.append(_("A cell holds more than %(count)s characters.")
+                              % {"count": MAX_CELL_CHARS})
+        values = row.values
+        raw = {f: (values[i] if i < len(values) else None) for f, i in index.items()}
+        importer.clean(row, raw)
+        rows.append(row)
+    importer.check_batch(rows)
+    return rows
+
+
+def _tally(summary: Summary, rows: list[Row], writer) -> list[Row]:
+    """Count the batch's rows in the summary, write the rejected ones out; the good ones back."""
+    good = []
+    for row in rows:
+        summary.total += 1
+        if row.errors:
+            summary.rejected += 1
+            if len(summary.errors) < MAX_LISTED_ERRORS:
+                summary.errors.append([row.number, row.errors])
+            if writer is not None:
+                writer.writerow(safe_row([row.number, *row.values, " · ".join(row.errors)]))
+        elif row.skipped:
+            summary.skipped += 1
+        else:
+            summary.valid += 1
+            good.append(row)
+    return good
+
+
 def run_import(*, organisation, actor, kind: str, path, name: str, mapping: dict, write: bool,
                rejected_stream=None, progress: Callable[[int, int], None] | None = None,
                on_commit: Callable[[Summary], None] | None = None) -> Summary:
@@ -80,34 +117,8 @@ def run_import(*, organisation, actor, kind: str, path, name: str, mapping: dict
             deadline = time.monotonic() + max_seconds()
             with transaction.atomic() if write else nullcontext():
                 for batch in _batches(table.rows):
-                    rows = []
-                    for number, values in batch:
-                        if time.monotonic() > deadline:
-                            raise FileProblem(too_long_message())
-                        row = Row(number=number, values=_within_budget(values))
-                        if row.values is not values:
-                            row.errors.append(_("A cell holds more than %(count)s characters.")
-                                              % {"count": MAX_CELL_CHARS})
-                        values = row.values
-                        raw = {f: (values[i] if i < len(values) else None) for f, i in index.items()}
-                        importer.clean(row, raw)
-                        rows.append(row)
-                    importer.check_batch(rows)
-                    good = []
-                    for row in rows:
-                        summary.total += 1
-                        if row.errors:
-                            summary.rejected += 1
-                            if len(summary.errors) < MAX_LISTED_ERRORS:
-                                summary.errors.append([row.number, row.errors])
-                            if writer is not None:
-                                writer.writerow(safe_row([row.number, *row.values,
-                                                          " · ".join(row.errors)]))
-                        elif row.skipped:
-                            summary.skipped += 1
-                        else:
-                            summary.valid += 1
-                            good.append(row)
+                    rows = _checked_batch(importer, batch, index, deadline)
+                    good = _tally(summary, rows, writer)
                     if write and good:
                         importer.write(good)
                     if progress is not None:

@@ -74,3 +74,17 @@ registry.menu("organisation", 40, _l("Partners"), "organisations:partners", perm
 registry.menu("organisation", 50, _l("Profile"), "organisations:profile")
 registry.menu("organisation", 60, _l("Network"), "organisations:network", perm.VIEW_NETWORK,
               network_only=True)
+
+
+# Tenancy, for the middleware and the page shell in core (core.registry.provided)
+registry.provide("organisation_by_slug")(selectors.organisation_by_slug)
+registry.provide("network_by_slug")(selectors.network_by_slug)
+registry.provide("membership_roles")(selectors.membership_roles)
+registry.provide("organisations_of")(selectors.organisations_of)
+
+
+@registry.provide("organisation_visited")
+def _organisation_visited(*, user, organisation) -> None:
+    from peercircle.organisations.services import last_organisation_remember
+
+    last_organisation_remember(user=user, organisation=organisation)

@@ -85,3 +85,20 @@ def beneficiary_counts(member_ids: list[int]) -> tuple[dict[str, int], int]:
 
 
 registry.network_count("beneficiaries", beneficiary_counts)
+
+
+@registry.provide("require_consent")
+def _require_consent(participants) -> None:
+    """The ledger's consent rule (core.services.activity_record): named people consented."""
+    from peercircle.people.services import require_consent
+
+    require_consent(participants)
+
+
+@registry.provide("participant_choices")
+def _participant_choices(*, organisation, permissions):
+    """The people a ledger form may name: the organisation's beneficiaries, for those who may
+    see them; None for the rest (the form then counts anonymous participants only)."""
+    if perm.VIEW_BENEFICIARIES not in permissions:
+        return None
+    return Beneficiary.objects.filter(organisation=organisation)

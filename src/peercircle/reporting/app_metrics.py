@@ -38,8 +38,7 @@ def clubs_running(org_ids, indicator) -> int:
             .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=start)).count())
 
 
-def register(sources: dict, source_class) -> None:
-    """Add the sources and metrics whose models exist (called once by compute.py)."""
+def _outcomes(sources: dict, source_class) -> None:
     if _has("mentoring.Outcome", "type", "date", "family"):
         sources["outcome"] = source_class(lambda: _model("mentoring.Outcome"), "", "date",
                                           activity=False, outcomes=True)
@@ -54,6 +53,9 @@ def register(sources: dict, source_class) -> None:
                                 filters=PERIOD | {"outcome_types"},
                                 breakdowns=frozenset({"quarter"}), drill="outcomes",
                                 needs_outcome_types=True, disclosure="people"))
+
+
+def _events(sources: dict, source_class) -> None:
     if _has("events.Event", "starts_at", "cancelled"):
         sources["event"] = source_class(lambda: _model("events.Event"), "", "starts_at__date",
                                          activity=False, exclude={"cancelled": True})
@@ -61,6 +63,9 @@ def register(sources: dict, source_class) -> None:
                                 (Part("event", lambda q: Count("id", filter=q)),),
                                 filters=PERIOD, breakdowns=frozenset(), drill="events",
                                 disclosure="exact"))
+
+
+def _event_attendance(sources: dict, source_class) -> None:
     if _has("events.EventAttendance", "registration", "day"):
         sources["event_attendance"] = source_class(
             lambda: _model("events.EventAttendance"), "", "day", activity=False)
@@ -69,6 +74,9 @@ def register(sources: dict, source_class) -> None:
                                     "registration_id", filter=q, distinct=True)),),
                                 filters=PERIOD, breakdowns=frozenset(), drill="events",
                                 disclosure="people"))
+
+
+def _initiatives(sources: dict, source_class) -> None:
     if _has("groups.Initiative", "starts_on", "participants", "anonymous_participants"):
         initiative = _model("groups.Initiative")
         sources["initiative"] = source_class(lambda: initiative, "", "starts_on",
@@ -86,6 +94,12 @@ def register(sources: dict, source_class) -> None:
             (Part("initiative", lambda q: Sum("anonymous_participants", filter=q)),
              Part("initiative_participant", lambda q: Count("id", filter=q))),
             filters=PERIOD, breakdowns=frozenset(), drill="initiatives", disclosure="people"))
+
+
+def register(sources: dict, source_class) -> None:
+    """Add the sources and metrics whose models exist (called once by compute.py)."""
+    for add in (_outcomes, _events, _event_attendance, _initiatives):
+        add(sources, source_class)
     if _has("groups.Club", "founded_on", "closed_on"):
         metrics.register(Metric("clubs", _("Clubs running"), (), filters=PERIOD,
                                 breakdowns=frozenset(), drill="clubs", custom=clubs_running,

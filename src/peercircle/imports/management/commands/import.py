@@ -43,11 +43,7 @@ class Command(BaseCommand):
         if organisation is None:
             raise CommandError(f"No organisation {org!r}.")
         memberships = Membership.objects.filter(organisation=organisation, is_active=True)
-        member = (memberships.filter(user__email__iexact=user) if user else
-                  memberships.filter(role__in=["coordinator", "staff"]).order_by("id")).first()
-        if member is None:
-            raise CommandError("Name a member of the organisation with --user.")
-        actor = member.user
+        actor = self._actor(memberships, user)
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"No file {file}.")
@@ -56,13 +52,7 @@ class Command(BaseCommand):
                 headers = read_headers(path, path.name)
             except FileProblem as problem:
                 raise CommandError(str(problem)) from problem
-            mapping = guess_mapping(kind, headers, remembered_mapping(organisation=organisation,
-                                                                      kind=kind))
-            for item in map:
-                name, _sep, header = item.partition("=")
-                if name not in {c.name for c in IMPORTERS[kind].columns}:
-                    raise CommandError(f"Unknown field {name!r}.")
-                mapping[name] = header
+            mapping = self._mapping(kind, headers, organisation, map)
             verbose = options["verbosity"] >= 2
             if verbose:
                 for name, header in mapping.items():
@@ -89,15 +79,38 @@ class Command(BaseCommand):
                 summary = run_import(organisation=organisation, actor=actor, kind=kind, path=path,
                                      name=path.name, mapping=mapping, write=not dry_run,
                                      rejected_stream=stream, progress=progress, on_commit=record)
-            if not summary.rejected:
-                rejected_path.unlink(missing_ok=True)
-            if summary.file_error:
-                raise CommandError(summary.file_error)
-            for number, errors in summary.errors[:50]:
-                self.stdout.write(f"row {number}: " + " · ".join(errors))
-            self.stdout.write(
-                f"{summary.total} rows: {summary.valid} valid, {summary.skipped} imported before, "
-                f"{summary.rejected} rejected; {summary.written} written"
-                + (" (dry run: nothing written)" if dry_run else ""))
-            if summary.rejected:
-                self.stdout.write(f"rejected rows: {rejected_path}")
+            self._report(summary, rejected_path, dry_run)
+
+    @staticmethod
+    def _actor(memberships, user):
+        member = (memberships.filter(user__email__iexact=user) if user else
+                  memberships.filter(role__in=["coordinator", "staff"]).order_by("id")).first()
+        if member is None:
+            raise CommandError("Name a member of the organisation with --user.")
+        return member.user
+
+    @staticmethod
+    def _mapping(kind, headers, organisation, overrides) -> dict:
+        """Matched as the web page does (remembered, then by name), with --map overriding."""
+        mapping = guess_mapping(kind, headers, remembered_mapping(organisation=organisation,
+                                                                  kind=kind))
+        for item in overrides:
+            name, _sep, header = item.partition("=")
+            if name not in {c.name for c in IMPORTERS[kind].columns}:
+                raise CommandError(f"Unknown field {name!r}.")
+            mapping[name] = header
+        return mapping
+
+    def _report(self, summary, rejected_path, dry_run) -> None:
+        if not summary.rejected:
+            rejected_path.unlink(missing_ok=True)
+        if summary.file_error:
+            raise CommandError(summary.file_error)
+        for number, errors in summary.errors[:50]:
+            self.stdout.write(f"row {number}: " + " · ".join(errors))
+        self.stdout.write(
+            f"{summary.total} rows: {summary.valid} valid, {summary.skipped} imported before, "
+            f"{summary.rejected} rejected; {summary.written} written"
+            + (" (dry run: nothing written)" if dry_run else ""))
+        if summary.rejected:
+            self.stdout.write(f"rejected rows: {rejected_path}")
