@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from django_scopes import scope, scopes_disabled
 from icalendar import Calendar
 
-from peercircle.core.models import Activity
+from peercircle.core.models import Activity, AuditEntry
 from peercircle.events import ical, selectors, services
 from peercircle.events.models import CalendarFeed, Event, EventDay, Registration
 from tests import factories
@@ -427,3 +427,52 @@ def test_finding_17_one_failing_reminder_does_not_stop_the_run(org, monkeypatch)
         broken.refresh_from_db()
         fine.refresh_from_db()
     assert broken.reminder_sent_at is None and fine.reminder_sent_at is not None
+
+
+def _queries_to_mark(scoped, organiser, how_many):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    event = _past_event(scoped, organiser)
+    people = [RegistrationFactory(event=event) for _ in range(how_many)]
+    with CaptureQueriesContext(connection) as marking:
+        services.attendance_mark(actor=organiser, event=event, day=event.days()[0],
+                                 registrations=people, present=True)
+    with CaptureQueriesContext(connection) as unmarking:
+        services.attendance_mark(actor=organiser, event=event, day=event.days()[0],
+                                 registrations=people, present=False)
+    return _statements(marking.captured_queries), _statements(unmarking.captured_queries)
+
+
+def _statements(queries) -> int:
+    """Queries sent, one bulk insert or delete counted once (the database layer splits a long
+    one into batches: SQLite's limit on parameters, Django's chunks of 100 ids to delete)."""
+    count, last = 0, None
+    for query in queries:
+        sql = query["sql"]
+        key = sql.split("(")[0].split(" WHERE ")[0] if sql.startswith(("INSERT", "DELETE")) else None
+        if key is None or key != last:
+            count += 1
+        last = key
+    return count
+
+
+def test_marking_200_people_present_costs_the_queries_of_marking_11(scoped, member):
+    """Issue 13 item 4: marks and their audit entries are written in bulk."""
+    organiser = member("coordinator")
+    assert _queries_to_mark(scoped, organiser, 200) == _queries_to_mark(scoped, organiser, 11)
+
+
+def test_every_mark_and_unmark_is_audited(scoped, member):
+    organiser = member("coordinator")
+    event = _past_event(scoped, organiser)
+    people = [RegistrationFactory(event=event) for _ in range(3)]
+    day = event.days()[0]
+    services.attendance_mark(actor=organiser, event=event, day=day, registrations=people,
+                             present=True)
+    services.attendance_mark(actor=organiser, event=event, day=day, registrations=people[:1],
+                             present=False)
+    entries = AuditEntry.objects.filter(object_type="events.EventAttendance")
+    assert entries.filter(action=AuditEntry.Action.CREATE).count() == 3
+    assert entries.filter(action=AuditEntry.Action.DELETE).count() == 1
+    assert all(entry.actor == organiser for entry in entries)

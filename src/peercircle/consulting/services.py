@@ -9,7 +9,7 @@ from django_scopes import scope
 from peercircle.consulting.crisis import crisis_terms_found, normalise, term_display
 from peercircle.consulting.models import CrisisTerm, HelpRequest
 from peercircle.consulting.selectors import consultants_with_load
-from peercircle.core.audit import audit_record, audited_save
+from peercircle.core.audit import audit_record, audited_delete, audited_save
 from peercircle.core.models import AuditEntry
 from peercircle.people import services as people
 from peercircle.people.models import Consent
@@ -111,9 +111,8 @@ def crisis_term_remove(*, actor, organisation, term_pk: int) -> None:
         target = CrisisTerm.objects.filter(network=organisation.network, pk=term_pk).first()
         if target is None:
             raise ValidationError(_("This word is not in the network's list."))
-        audit_record(actor=actor, organisation=organisation, action=AuditEntry.Action.DELETE,
-                     instance=target, before={"language": target.language, "term": target.term})
-        target.delete()
+        audited_delete(target, actor=actor, organisation=organisation,
+                       before={"language": target.language, "term": target.term})
 
 
 def network_member_for(*, network, need, region):

@@ -135,3 +135,32 @@ def audited_bulk_create(
             for instance in created], batch_size=batch_size)
     return created
 
+
+
+def audited_delete(instance: models.Model, *, actor, organisation, before: dict | None = None,
+                   masked: frozenset[str] = frozenset()) -> None:
+    """Delete one record and audit it (its values before, or `before` when given), atomically."""
+    with transaction.atomic():
+        audit_record(actor=actor, organisation=organisation, action=AuditEntry.Action.DELETE,
+                     instance=instance,
+                     before=before if before is not None else snapshot(instance, masked=masked))
+        instance.delete()
+
+
+def audited_bulk_delete(objects: list, *, actor, organisation,
+                        masked: frozenset[str] = frozenset()) -> int:
+    """Delete many records of one model with one audit entry per record, in a few queries."""
+    if not objects:
+        return 0
+    with transaction.atomic():
+        model = type(objects[0])
+        user = actor if actor is not None and actor.is_authenticated else None
+        AuditEntry.objects.bulk_create([
+            AuditEntry(organisation=organisation, actor=user, action=AuditEntry.Action.DELETE,
+                       object_type=model._meta.label, object_id=str(instance.pk),
+                       object_repr=str(instance)[:200],
+                       before=snapshot(instance, masked=masked, many=False))
+            for instance in objects])
+        deleted, _by_model = model._base_manager.filter(
+            pk__in=[instance.pk for instance in objects]).delete()
+    return deleted

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from peercircle.core.audit import audited_save
+from peercircle.core.audit import audited_delete, audited_save
 from peercircle.core.models import Activity
 from peercircle.core.registry import provided
 
@@ -77,3 +77,27 @@ def activity_record(
             if earlier is not None:
                 return earlier
             raise
+
+
+def activity_update(*, actor, activity: Activity, providers=None, participants=None,
+                    **fields) -> Activity:
+    """Change a recorded activity under the same rules as recording it (date, minutes,
+    providers, participants of this organisation with consent), audited."""
+    for name, value in fields.items():
+        setattr(activity, name, value)
+    providers = list(activity.providers.all()) if providers is None else list(providers)
+    participants = (list(activity.participants.all()) if participants is None
+                    else list(participants))
+    _activity_validate(date=activity.date, duration_minutes=activity.duration_minutes,
+                       providers=providers, participants=participants,
+                       anonymous_count=activity.anonymous_count,
+                       organisation=activity.organisation)
+    with transaction.atomic():
+        provided("require_consent")(participants)
+        return audited_save(activity, actor=actor, organisation=activity.organisation,
+                            m2m={"providers": providers, "participants": participants})
+
+
+def activity_remove(*, actor, activity: Activity, before: dict | None = None) -> None:
+    """Take an activity out of the ledger (e.g. nobody came after all), audited."""
+    audited_delete(activity, actor=actor, organisation=activity.organisation, before=before)

@@ -16,9 +16,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from peercircle.core.audit import audit_record, audited_save
-from peercircle.core.models import Activity, AuditEntry
-from peercircle.core.services import activity_record
+from peercircle.core.audit import audited_bulk_create, audited_bulk_delete, audited_save
+from peercircle.core.models import Activity
+from peercircle.core.services import activity_record, activity_remove, activity_update
 from peercircle.events.models import (
     CalendarFeed,
     CalendarPlan,
@@ -371,26 +371,19 @@ def attendance_mark(*, actor, event: Event, day: datetime.date, registrations,
         raise ValidationError(_("This day is not a day of the event."))
     if day > timezone.localdate():
         raise ValidationError(_("Attendance cannot be marked before the day of the event."))
-    changed = 0
     with transaction.atomic():
         Event.objects.select_for_update().filter(pk=event.pk).first()
-        marks = {mark.registration_id: mark for mark in EventAttendance.objects.filter(
-            registration__in=registrations, day=day)}
-        for registration in registrations:
-            existing = marks.get(registration.pk)
-            if present and existing is None:
-                mark = EventAttendance(organisation=event.organisation, registration=registration,
-                                       day=day)
-                audited_save(mark, actor=actor, organisation=event.organisation)
-                marks[registration.pk] = mark
-                changed += 1
-            elif not present and existing is not None:
-                audit_record(actor=actor, organisation=event.organisation,
-                             action=AuditEntry.Action.DELETE, instance=existing,
-                             before={"registration": registration.pk, "day": str(day)})
-                existing.delete()
-                del marks[registration.pk]
-                changed += 1
+        marked = {mark.registration_id: mark for mark in EventAttendance.objects.filter(
+            registration__in=registrations, day=day).select_related("registration__event")}
+        if present:  # marks are written in bulk: 200 people cost what 11 do
+            new = [EventAttendance(organisation=event.organisation, registration=registration,
+                                   day=day)
+                   for registration in {r.pk: r for r in registrations}.values()
+                   if registration.pk not in marked]
+            changed = len(audited_bulk_create(new, actor=actor, organisation=event.organisation))
+        else:
+            changed = audited_bulk_delete(list(marked.values()), actor=actor,
+                                          organisation=event.organisation)
         if changed:
             _ledger_sync(actor=actor, event=event, day=day)
     return changed
@@ -411,11 +404,9 @@ def _ledger_sync(*, actor, event: Event, day: datetime.date) -> None:
     if not present:
         if ledger_day is not None:
             activity = ledger_day.activity
-            audit_record(actor=actor, organisation=event.organisation,
-                         action=AuditEntry.Action.DELETE, instance=activity,
-                         before={"event": event.pk, "day": str(day)})
             ledger_day.delete()
-            activity.delete()
+            activity_remove(actor=actor, activity=activity,
+                            before={"event": event.pk, "day": str(day)})
         return
     if ledger_day is None:
         activity = activity_record(
@@ -426,12 +417,9 @@ def _ledger_sync(*, actor, event: Event, day: datetime.date) -> None:
         EventDay.objects.create(organisation=event.organisation, event=event, day=day,
                                 activity=activity)
         return
-    activity = ledger_day.activity
-    activity.anonymous_count = anonymous
-    activity.duration_minutes = event.day_minutes
-    activity.programme = event.programme
-    audited_save(activity, actor=actor, organisation=event.organisation,
-                 m2m={"participants": named, "providers": providers})
+    activity_update(actor=actor, activity=ledger_day.activity, providers=providers,
+                    participants=named, anonymous_count=anonymous,
+                    duration_minutes=event.day_minutes, programme=event.programme)
 
 
 # --- feedback ---------------------------------------------------------------------------------

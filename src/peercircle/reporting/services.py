@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from peercircle.core import disclosure
-from peercircle.core.audit import audit_record, audited_save, snapshot
-from peercircle.core.models import Activity, AuditEntry, Region
+from peercircle.core.audit import audited_delete, audited_save
+from peercircle.core.models import Activity, Region
 from peercircle.organisations.selectors import network_members
 from peercircle.reporting import metrics
 from peercircle.reporting.models import Indicator, Project
@@ -159,11 +159,7 @@ def indicator_save(*, actor, project: Project, indicator: Indicator | None = Non
 
 
 def indicator_delete(*, actor, indicator: Indicator) -> None:
-    with transaction.atomic():
-        audit_record(actor=actor, organisation=indicator.organisation,
-                     action=AuditEntry.Action.DELETE, instance=indicator,
-                     before=snapshot(indicator))
-        indicator.delete()
+    audited_delete(indicator, actor=actor, organisation=indicator.organisation)
 
 
 def template_apply(*, actor, project: Project, template: str) -> list[Indicator]:

@@ -8,8 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scope
 
-from peercircle.core.audit import audit_record, audited_save
-from peercircle.core.models import AuditEntry
+from peercircle.core.audit import audited_delete, audited_save
 from peercircle.volunteers.models import (
     TRANSITIONS,
     ApplicationQuestion,
@@ -124,8 +123,5 @@ def question_save(*, actor, organisation, question: ApplicationQuestion | None =
 
 
 def question_delete(*, actor, question: ApplicationQuestion) -> None:
-    with transaction.atomic():
-        audit_record(actor=actor, organisation=question.organisation,
-                     action=AuditEntry.Action.DELETE, instance=question,
-                     before={"label": question.label})
-        question.delete()
+    audited_delete(question, actor=actor, organisation=question.organisation,
+                   before={"label": question.label})
