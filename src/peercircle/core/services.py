@@ -7,26 +7,41 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from peercircle.core.audit import audited_delete, audited_save
+from peercircle.core.audit import audited_bulk_create, audited_delete, audited_save
 from peercircle.core.models import Activity
 from peercircle.core.registry import provided
 
 MAX_DURATION_MINUTES = 24 * 60
 
 
-def _activity_validate(*, date: datetime.date, duration_minutes: int, providers,
-                       participants, anonymous_count: int, organisation) -> None:
+def activity_problems(*, date: datetime.date | None, duration_minutes: int | None, providers,
+                     participants, anonymous_count: int, organisation_id: int | None = None,
+                     follow_up_on: datetime.date | None = None) -> dict[str, str]:
+    """The ledger's rules for one activity, as field → message (empty when it may be recorded).
+    One pure function for every path that writes the ledger: the forms, events, the import."""
     errors = {}
-    if date > timezone.localdate():
+    if date is not None and date > timezone.localdate():
         errors["date"] = _("Work cannot be logged for a future date.")
-    if not 0 < duration_minutes <= MAX_DURATION_MINUTES:
+    if duration_minutes is not None and not 0 < duration_minutes <= MAX_DURATION_MINUTES:
         errors["duration_minutes"] = _("Give a duration between 1 minute and 24 hours.")
     if not providers:
         errors["providers"] = _("Name at least one person who did the work.")
     if not participants and anonymous_count <= 0:
         errors["anonymous_count"] = _("Name a participant or give the number of anonymous ones.")
-    if any(b.organisation_id != organisation.pk for b in participants):
+    if organisation_id is not None and any(b.organisation_id != organisation_id
+                                           for b in participants):
         errors["participants"] = _("Participants must belong to this organisation.")
+    if follow_up_on is not None and date is not None and follow_up_on < date:
+        errors["follow_up_on"] = _("The next contact cannot be before this one.")
+    return errors
+
+
+def _activity_validate(*, date: datetime.date, duration_minutes: int, providers,
+                       participants, anonymous_count: int, organisation,
+                       follow_up_on: datetime.date | None = None) -> None:
+    errors = activity_problems(date=date, duration_minutes=duration_minutes, providers=providers,
+                               participants=participants, anonymous_count=anonymous_count,
+                               organisation_id=organisation.pk, follow_up_on=follow_up_on)
     if errors:
         raise ValidationError(errors)
 
@@ -51,11 +66,9 @@ def activity_record(
     providers, participants = list(providers), list(participants)
     _activity_validate(date=date, duration_minutes=duration_minutes, providers=providers,
                        participants=participants, anonymous_count=anonymous_count,
-                       organisation=organisation)
+                       organisation=organisation, follow_up_on=follow_up_on)
     if programme is not None and programme.organisation_id != organisation.pk:
         raise ValidationError({"programme": _("Choose a programme of this organisation.")})
-    if follow_up_on is not None and follow_up_on < date:
-        raise ValidationError({"follow_up_on": _("The next contact cannot be before this one.")})
     with transaction.atomic():
         provided("require_consent")(participants)
         activity = Activity(
@@ -91,7 +104,7 @@ def activity_update(*, actor, activity: Activity, providers=None, participants=N
     _activity_validate(date=activity.date, duration_minutes=activity.duration_minutes,
                        providers=providers, participants=participants,
                        anonymous_count=activity.anonymous_count,
-                       organisation=activity.organisation)
+                       organisation=activity.organisation, follow_up_on=activity.follow_up_on)
     with transaction.atomic():
         provided("require_consent")(participants)
         return audited_save(activity, actor=actor, organisation=activity.organisation,
@@ -101,3 +114,35 @@ def activity_update(*, actor, activity: Activity, providers=None, participants=N
 def activity_remove(*, actor, activity: Activity, before: dict | None = None) -> None:
     """Take an activity out of the ledger (e.g. nobody came after all), audited."""
     audited_delete(activity, actor=actor, organisation=activity.organisation, before=before)
+
+
+def activities_record_bulk(*, actor, organisation, entries: list[dict]) -> list[Activity]:
+    """Record many activities at once (an import), under `activity_problems` and the consent
+    rule, with one audit entry per activity, in a few queries per batch. Each entry holds the
+    Activity fields plus `provider_ids`, `participants` (people) and `help_area_ids`; nothing is
+    written when one entry breaks a rule."""
+    for number, entry in enumerate(entries, start=1):
+        problems = activity_problems(
+            date=entry["date"], duration_minutes=entry["duration_minutes"],
+            providers=entry["provider_ids"], participants=entry["participants"],
+            anonymous_count=entry["anonymous_count"], organisation_id=organisation.pk,
+            follow_up_on=entry.get("follow_up_on"))
+        if problems:
+            raise ValidationError(f"{number}: " + " ".join(problems.values()))
+    links = ("provider_ids", "participants", "help_area_ids")
+    with transaction.atomic():
+        provided("require_consent")([p for e in entries for p in e["participants"]])
+        activities = audited_bulk_create(
+            [Activity(organisation=organisation, recorded_by=actor,
+                      **{k: v for k, v in entry.items() if k not in links})
+             for entry in entries], actor=actor, organisation=organisation)
+        pairs = list(zip(activities, entries, strict=True))
+        for through, column, values in (
+                (Activity.providers.through, "user_id", lambda e: e["provider_ids"]),
+                (Activity.participants.through, "beneficiary_id",
+                 lambda e: [p.pk for p in e["participants"]]),
+                (Activity.help_areas.through, "helparea_id", lambda e: e["help_area_ids"])):
+            through.objects.bulk_create(
+                [through(activity_id=a.pk, **{column: pk})
+                 for a, e in pairs for pk in dict.fromkeys(values(e))], batch_size=2000)
+    return activities

@@ -1,14 +1,12 @@
 """Consultations from a spreadsheet into the ledger."""
 
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from peercircle.core.models import Activity, Format, HelpArea, Programme, Region
-from peercircle.core.services import MAX_DURATION_MINUTES
+from peercircle.core.services import activities_record_bulk, activity_problems
 from peercircle.imports.importers.base import (
-    BATCH,
     Column,
     Importer,
     _choices_lookup,
@@ -83,8 +81,6 @@ class ConsultationImporter(Importer):
                              maximum=10**6)
         if duration is None and not cell_text(raw.get("duration_minutes")):
             row.errors.append(f"{self.label_of('duration_minutes')}: {required_message()}")
-        elif duration is not None and not 0 < duration <= MAX_DURATION_MINUTES:
-            row.errors.append(_("Give a duration between 1 minute and 24 hours."))
         data["duration_minutes"] = duration
         data["format"] = self._choice(row, "format", raw.get("format"), self.formats)
         if not data["format"] and not cell_text(raw.get("format")):
@@ -100,8 +96,6 @@ class ConsultationImporter(Importer):
         anonymous = self._int(row, "anonymous_count", raw.get("anonymous_count"), maximum=10000)
         data["anonymous_count"] = anonymous if anonymous is not None else (
             0 if data["beneficiary"] else 1)
-        if not data["beneficiary"] and data["anonymous_count"] <= 0:
-            row.errors.append(_("Name a participant or give the number of anonymous ones."))
         region = cell_text(raw.get("region"))
         data["region"] = self.regions.get(region.lower()) if region else None
         if region and data["region"] is None:
@@ -116,8 +110,13 @@ class ConsultationImporter(Importer):
             row.errors.append(_("%(column)s: unknown %(values)s.")
                               % {"column": self.label_of("programme"), "values": programme[:80]})
         data["follow_up_on"] = self._date(row, "follow_up_on", raw.get("follow_up_on"))
-        if data["follow_up_on"] and data["date"] and data["follow_up_on"] < data["date"]:
-            row.errors.append(_("The next contact cannot be before this one."))
+        # the ledger's own rules, as the forms apply them (a date in the future is the parser's)
+        problems = activity_problems(
+            date=data["date"], duration_minutes=duration, providers=[consultant or "?"],
+            participants=[data["beneficiary"]] if data["beneficiary"] else [],
+            anonymous_count=data["anonymous_count"], follow_up_on=data["follow_up_on"])
+        problems.pop("date", None)
+        row.errors.extend(problems.values())
         self.remember(row, data["external_id"])
 
     def check_batch(self, rows):
@@ -153,32 +152,15 @@ class ConsultationImporter(Importer):
             row.data["participant"] = person
 
     def write(self, rows):
-        from peercircle.people.services import require_consent
-
-        participants = [r.data["participant"] for r in rows if r.data.get("participant")]
-        if participants:
-            require_consent(participants)  # consent withdrawn since the check: nothing is written
-        now = timezone.now()
-        activities = Activity.objects.bulk_create([
-            Activity(organisation=self.organisation, kind=Activity.Kind.CONSULTATION,
-                     mode=r.data["mode"], date=r.data["date"],
-                     duration_minutes=r.data["duration_minutes"], format=r.data["format"],
-                     programme_id=r.data["programme"], region=r.data["region"],
-                     anonymous_count=r.data["anonymous_count"], recorded_by=self.actor,
-                     follow_up_on=r.data["follow_up_on"], external_id=r.data["external_id"],
-                     created_at=now, updated_at=now)
-            for r in rows], batch_size=BATCH)
-        providers = Activity.providers.through
-        participants_through = Activity.participants.through
-        topics = Activity.help_areas.through
-        providers.objects.bulk_create(
-            [providers(activity_id=a.pk, user_id=r.data["provider"])
-             for a, r in zip(activities, rows, strict=True)],
-            batch_size=BATCH)
-        participants_through.objects.bulk_create(
-            [participants_through(activity_id=a.pk, beneficiary_id=r.data["participant"].pk)
-             for a, r in zip(activities, rows, strict=True) if r.data.get("participant")], batch_size=BATCH)
-        topics.objects.bulk_create(
-            [topics(activity_id=a.pk, helparea_id=h.pk) for a, r in zip(activities, rows, strict=True)
-             for h in {h.pk: h for h in r.data["topics"]}.values()], batch_size=BATCH)
+        # through the ledger's bulk service: the same rules, consent checked again (a withdrawal
+        # since the check writes nothing), one audit entry per activity
+        activities = activities_record_bulk(actor=self.actor, organisation=self.organisation, entries=[
+            {"kind": Activity.Kind.CONSULTATION, "mode": r.data["mode"], "date": r.data["date"],
+             "duration_minutes": r.data["duration_minutes"], "format": r.data["format"],
+             "programme_id": r.data["programme"], "region": r.data["region"],
+             "anonymous_count": r.data["anonymous_count"], "follow_up_on": r.data["follow_up_on"],
+             "external_id": r.data["external_id"], "provider_ids": [r.data["provider"]],
+             "participants": [r.data["participant"]] if r.data.get("participant") else [],
+             "help_area_ids": [h.pk for h in r.data["topics"]]}
+            for r in rows])
         self.written += len(activities)
