@@ -24,3 +24,26 @@ def test_core_declares_no_other_app_in_its_access_rules_or_home_page():
         for line in text.splitlines():
             if line.startswith(("from peercircle.", "import peercircle.")):
                 assert line.startswith(("from peercircle.core", "import peercircle.core")), line
+
+
+def test_core_imports_no_other_app_anywhere():
+    """Issue 13 item 1: not even inside a function (core asks through registry.provided)."""
+    import ast
+
+    core = ROOT / "src" / "peercircle" / "core"
+    upward = []
+    for path in core.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([node.module or ""] if isinstance(node, ast.ImportFrom)
+                     else [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            upward += [f"{path.name}: {n}" for n in names
+                       if n.startswith("peercircle.") and not n.startswith("peercircle.core")]
+    assert upward == []
+
+
+def test_the_contract_ignores_no_import():
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    for contract in config["tool"]["importlinter"]["contracts"]:
+        assert not contract.get("ignore_imports")
