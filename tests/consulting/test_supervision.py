@@ -121,3 +121,26 @@ def test_a_supervisor_of_the_network_serves_member_organisations(client, member)
     mine = reverse("consulting:supervision_detail", kwargs={"org": ngo.slug,
                                                             "supervision_pk": asked.pk})
     assert expert.full_name in client.get(mine).content.decode()
+
+
+def test_only_the_supervisor_who_took_it_closes_a_supervision(client, org, people):
+    """Issue 13 item 7: a party relationship, checked as an object permission."""
+    from peercircle.consulting.rules import supervision_rules
+
+    asker = people[Role.VOLUNTEER]
+    factories.MembershipFactory(user=asker, organisation=org, role=Role.SUPERVISOR)
+    supervisor = people[Role.SUPERVISOR]
+    with scope(organisation=org):
+        supervision = service.supervision_request(actor=asker, organisation=org, topic=TOPIC,
+                                                  urgency="soon")
+        service.supervision_schedule(actor=supervisor, supervision=supervision,
+                                     scheduled_for=timezone.now(), format="online")
+    assert supervision_rules.test_rule("see", asker, supervision)
+    assert not supervision_rules.test_rule("complete", asker, supervision)
+    assert supervision_rules.test_rule("complete", supervisor, supervision)
+    url = reverse("consulting:supervision_complete",
+                  kwargs={"org": org.slug, "supervision_pk": supervision.pk})
+    client.force_login(asker)
+    assert client.post(url, {"attended": "on"}).status_code == 404
+    page = client.get(_detail(org, supervision)).content.decode()
+    assert 'name="attended"' not in page  # the closing form is the supervisor's only

@@ -1,8 +1,10 @@
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from peercircle.consulting import permissions as perm
 from peercircle.consulting import supervision as service
+from peercircle.consulting.rules import supervision_rules
 from peercircle.consulting.supervision_forms import (
     CompleteForm,
     ScheduleForm,
@@ -45,7 +47,7 @@ def supervision_new(request, org):
 def supervision_detail(request, org, supervision_pk):
     supervision = service.supervision_for(organisation=request.organisation, user=request.user,
                                           pk=supervision_pk)
-    is_supervisor = supervision.supervisor_id == request.user.pk
+    is_supervisor = supervision_rules.test_rule("complete", request.user, supervision)
     return render(request, "consulting/supervision_detail.html", {
         "supervision": supervision, "is_supervisor": is_supervisor,
         "complete_form": CompleteForm() if is_supervisor else None,
@@ -68,6 +70,8 @@ def supervision_take(request, org, supervision_pk):
 def supervision_complete(request, org, supervision_pk):
     supervision = service.supervision_for(organisation=request.organisation, user=request.user,
                                           pk=supervision_pk)
+    if not supervision_rules.test_rule("complete", request.user, supervision):
+        raise Http404  # the volunteer who asked cannot close their own supervision
     form = CompleteForm(request.POST or None)
     done = submit(request, form, service.supervision_complete, actor=request.user,
                   supervision=supervision, success=_("The supervision is closed."), then=_to)

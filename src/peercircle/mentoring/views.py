@@ -33,6 +33,7 @@ from peercircle.mentoring.forms import (
     SignedCopyForm,
 )
 from peercircle.mentoring.models import PairEvent
+from peercircle.mentoring.rules import PairAccess, pair_abilities, pair_rules
 
 APPLICATIONS_PER_HOUR = 10
 
@@ -98,13 +99,9 @@ def overview(request, org):
 def pair_detail(request, org, pair_pk):
     pair, level = selectors.pair_get_for(organisation=request.organisation, user=request.user,
                                          permissions=request.permissions, pk=pair_pk)
-    own = pair.organisation_id == request.organisation.pk
-    p = request.permissions
-    context = {"pair": pair, "full": level == selectors.FULL, "own": own,
-               "can_manage": own and perm.MANAGE_MENTORING in p,
-               "can_curate": own and level == selectors.FULL and perm.CURATE in p,
-               "can_log": own and level == selectors.FULL and perm.LOG_MENTOR_MEETING in p
-               and pair.mentor.volunteer.user_id == request.user.pk}
+    access = PairAccess(pair, request.organisation, request.permissions, level == selectors.FULL)
+    context = {"pair": pair, "full": access.full,
+               "can": pair_abilities(request.user, access)}
     with scopes_disabled():
         details = selectors.pair_details(pair)
         if level != selectors.FULL:  # a partner sees what the agreement shares: no family data
@@ -115,8 +112,8 @@ def pair_detail(request, org, pair_pk):
 @organisation_view(perm.LOG_MENTOR_MEETING, relationship=True)
 def meeting_log(request, org, pair_pk):
     pair = _pair_for_work(request, pair_pk)
-    if pair.mentor.volunteer.user_id != request.user.pk and \
-            perm.MANAGE_MENTORING not in request.permissions:
+    access = PairAccess(pair, request.organisation, request.permissions, full=True)
+    if not pair_rules.test_rule("log_meeting", request.user, access):
         raise Http404
     form = MeetingForm(request.POST or None)
     done = submit(request, form, services.pair_event_log, actor=request.user, pair=pair,
