@@ -24,12 +24,6 @@ class RequestForm(StyledForm, HoneypotForm):
     consent = forms.BooleanField(label=_(
         "I agree that the organisation keeps these details to arrange peer support for me."))
 
-    def clean(self):
-        data = super().clean()
-        if not data.get("phone") and not data.get("email"):
-            self.add_error("phone", _("Give a phone number or an e-mail so that we can reach you."))
-        return data
-
 
 class CrisisTermForm(StyledForm, forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)

@@ -20,6 +20,9 @@ def help_request_submit(*, organisation, name: str, phone: str = "", email: str 
                         message: str = "") -> HelpRequest:
     """A request from the public form: a pseudonymous beneficiary with the consent given on the
     form, the name and contacts kept apart, and the request flagged if it shows crisis."""
+    if not (phone or "").strip() and not (email or "").strip():
+        raise ValidationError({"phone": _("Give a phone number or an e-mail so that we can "
+                                          "reach you.")})
     found = crisis_terms_found(message, organisation.network)
     with scope(organisation=organisation), transaction.atomic():
         beneficiary = people.beneficiary_create(actor=None, organisation=organisation,

@@ -19,7 +19,7 @@ from peercircle.core.access import (
     public_network_view,
     public_organisation_view,
 )
-from peercircle.core.forms import submit
+from peercircle.core.forms import call_service, submit
 from peercircle.volunteers.selectors import volunteer_get_for
 
 REQUESTS_PER_HOUR = 5
@@ -36,11 +36,13 @@ def request_help(request, organisation_slug):
     organisation = request.public_organisation
     form = RequestForm(request.POST or None, initial={"language": get_language()})
     if request.method == "POST" and form.is_valid():
-        if not form.is_spam:  # a robot gets the same answer, and nothing is saved
-            created = services.help_request_submit(organisation=organisation,
-                                                   **_request_data(form))
+        if form.is_spam:  # a robot gets the same answer, and nothing is saved
+            return redirect("help_request_thanks", organisation_slug=organisation_slug)
+        created = call_service(form, services.help_request_submit, organisation=organisation,
+                               **_request_data(form))
+        if created:
             request.session[CRISIS_SESSION_KEY] = created.crisis_flag
-        return redirect("help_request_thanks", organisation_slug=organisation_slug)
+            return redirect("help_request_thanks", organisation_slug=organisation_slug)
     return render(request, "consulting/request_form.html",
                   {"form": form, "organisation": organisation})
 
@@ -54,11 +56,14 @@ def request_help_network(request, network_slug):
         data = _request_data(form)
         organisation = services.network_member_for(network=network, need=data["need"],
                                                    region=data["region"])
-        if not form.is_spam:  # a robot gets the same answer, and nothing is saved
-            with scope(organisation=organisation):
-                created = services.help_request_submit(organisation=organisation, **data)
+        if form.is_spam:  # a robot gets the same answer, and nothing is saved
+            return redirect("help_request_thanks", organisation_slug=organisation.slug)
+        with scope(organisation=organisation):
+            created = call_service(form, services.help_request_submit,
+                                   organisation=organisation, **data)
+        if created:
             request.session[CRISIS_SESSION_KEY] = created.crisis_flag
-        return redirect("help_request_thanks", organisation_slug=organisation.slug)
+            return redirect("help_request_thanks", organisation_slug=organisation.slug)
     return render(request, "consulting/request_form.html", {"form": form, "organisation": network})
 
 

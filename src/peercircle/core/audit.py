@@ -117,9 +117,12 @@ def audited_bulk_create(
     organisation,
     masked: frozenset[str] = frozenset(),
     batch_size: int = 2000,
+    per_record: bool = True,
 ) -> list:
-    """Create many records of one model at once, with one audit entry per record (who created
-    which record, fields in `masked` recorded as present, never shown), atomically.
+    """Create many records of one model at once and audit who created which, atomically: one
+    entry per record with its values (fields in `masked` recorded as present, never shown), or,
+    with `per_record=False` (ledger rows, whose values hold no one's identity), one entry naming
+    the ids of the batch.
 
     The entries are written in bulk too, so an import of thousands of rows stays a few queries."""
     if not objects:
@@ -128,6 +131,14 @@ def audited_bulk_create(
         model = type(objects[0])
         created = model.objects.bulk_create(objects, batch_size=batch_size)
         user = actor if actor is not None and actor.is_authenticated else None
+        if not per_record:
+            ids = [instance.pk for instance in created]
+            AuditEntry.objects.create(
+                organisation=organisation, actor=user, action=AuditEntry.Action.CREATE,
+                object_type=model._meta.label, object_id=f"{ids[0]}…{ids[-1]}"[:64],
+                object_repr=f"{len(ids)} × {model._meta.verbose_name}"[:200],
+                after={"ids": ids, "count": len(ids)})
+            return created
         AuditEntry.objects.bulk_create([
             AuditEntry(organisation=organisation, actor=user, action=AuditEntry.Action.CREATE,
                        object_type=model._meta.label, object_id=str(instance.pk),

@@ -118,7 +118,7 @@ def activity_remove(*, actor, activity: Activity, before: dict | None = None) ->
 
 def activities_record_bulk(*, actor, organisation, entries: list[dict]) -> list[Activity]:
     """Record many activities at once (an import), under `activity_problems` and the consent
-    rule, with one audit entry per activity, in a few queries per batch. Each entry holds the
+    rule, with one audit entry naming the batch's activities, in a few queries per batch. Each entry holds the
     Activity fields plus `provider_ids`, `participants` (people) and `help_area_ids`; nothing is
     written when one entry breaks a rule."""
     for number, entry in enumerate(entries, start=1):
@@ -135,7 +135,7 @@ def activities_record_bulk(*, actor, organisation, entries: list[dict]) -> list[
         activities = audited_bulk_create(
             [Activity(organisation=organisation, recorded_by=actor,
                       **{k: v for k, v in entry.items() if k not in links})
-             for entry in entries], actor=actor, organisation=organisation)
+             for entry in entries], actor=actor, organisation=organisation, per_record=False)
         pairs = list(zip(activities, entries, strict=True))
         for through, column, values in (
                 (Activity.providers.through, "user_id", lambda e: e["provider_ids"]),

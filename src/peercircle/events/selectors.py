@@ -142,3 +142,11 @@ def plan_figures(plan: CalendarPlan) -> dict:
         event__in=held, status=Registration.Status.CONFIRMED, attendance__isnull=False,
     ).values("email").distinct().count()
     return {"events_held": held.count(), "participants": participants}
+
+
+def feedback_open(registration: Registration) -> bool:
+    """Whether the registration's page asks for feedback: a confirmed participant who has not
+    answered yet, from the last day of the event (services.feedback_give applies the same)."""
+    return (registration.status == Registration.Status.CONFIRMED
+            and not registration.feedback_given_at
+            and timezone.localdate() >= registration.event.days()[-1])

@@ -428,7 +428,7 @@ def feedback_give(*, registration: Registration, rating: int, usefulness: int,
                   comment: str = "") -> EventFeedback:
     """Anonymous feedback: the answer keeps no link to the person, who may answer once."""
     event = registration.event
-    if registration.status == Registration.Status.CANCELLED:
+    if registration.status != Registration.Status.CONFIRMED:
         raise ValidationError(_("Feedback is asked from the participants of the event."))
     if not event.is_over and timezone.localdate() < event.days()[-1]:
         raise ValidationError(_("Feedback opens after the event."))

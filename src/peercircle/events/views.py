@@ -387,9 +387,7 @@ def registration_page(request, registration_token):
         raise Http404
     with scope(organisation=registration.organisation):
         event = registration.event
-        feedback_open = (registration.status == Registration.Status.CONFIRMED
-                         and not registration.feedback_given_at
-                         and timezone.localdate() >= event.days()[-1])
+        feedback_open = selectors.feedback_open(registration)
         form = FeedbackForm(request.POST or None) if feedback_open else None
         if request.method == "POST":
             action = request.POST.get("action")

@@ -1,6 +1,5 @@
 from django import forms
 from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from peercircle.core.forms import DateInput, StyledForm
@@ -17,12 +16,6 @@ class BeneficiaryForm(StyledForm, forms.Form):
                                     required=False)
     needs = forms.ModelMultipleChoiceField(label=_("Needs"), queryset=HelpArea.objects.all(),
                                            required=False, widget=forms.CheckboxSelectMultiple)
-
-    def clean_birth_year(self):
-        year = self.cleaned_data.get("birth_year")
-        if year and year > timezone.localdate().year:
-            raise forms.ValidationError(_("The year of birth cannot be in the future."))
-        return year
 
     @classmethod
     def for_beneficiary(cls, beneficiary: Beneficiary, data=None):

@@ -37,6 +37,16 @@ class Beneficiary(OrganisationOwned):
         verbose_name = _("beneficiary")
         verbose_name_plural = _("beneficiaries")
 
+    def clean(self) -> None:
+        """The year of birth is a past year (1900 or later): the rule of every path that keeps a
+        beneficiary (form, public request, import), applied by `audited_save`'s full_clean."""
+        from django.core.exceptions import ValidationError
+        from django.utils import timezone
+
+        if self.birth_year is not None and not 1900 <= self.birth_year <= timezone.localdate().year:
+            raise ValidationError({"birth_year": _("Give a year of birth between 1900 and this "
+                                                   "year.")})
+
     def __str__(self) -> str:
         return self.code
 
