@@ -278,7 +278,7 @@ def _requests(org, rnd) -> None:
 
 
 def _supervision_and_documents(org, team, rnd) -> None:
-    from peercircle.consulting import supervision
+    from peercircle.consulting.services import supervision
     from peercircle.library.services import document_publish
 
     Programme.objects.filter(organisation=org).update(target_per_provider=TARGETS.get(org.slug))

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django_scopes import scope
 
-from peercircle.consulting import reviews
+from peercircle.consulting.services import reviews
 from peercircle.core.models import Activity
 from peercircle.organisations.roles import Role
 from tests import factories

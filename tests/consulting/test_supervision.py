@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from peercircle.consulting import supervision as service
 from peercircle.consulting.models import SupervisionRequest
+from peercircle.consulting.services import supervision as service
 from peercircle.core.models import Activity, AuditEntry
 from peercircle.organisations.roles import Role
 from tests import factories

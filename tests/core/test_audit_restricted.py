@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope
 
-from peercircle.consulting import supervision as supervision_service
+from peercircle.consulting.services import supervision as supervision_service
 from peercircle.core import selectors
 from peercircle.core.models import AuditEntry
 from peercircle.organisations.roles import Role

@@ -195,3 +195,39 @@ def test_an_invited_staff_member_sets_up_the_authenticator_and_an_intruder_canno
     screenshot(intruder, "two-factor-from-invitation-ru")
     intruder.close()
     newcomer.close()
+
+
+def test_a_volunteer_is_invited_from_their_record_and_meets_it(coordinator_page, browser, e2e):
+    """Issue 14: apply (public page) → screen → invite from the record → accept → linked."""
+    page = coordinator_page
+    org = page.organisation
+    page.goto(f"{e2e.url}/apply/{org.slug}/")
+    page.get_by_label(re.compile("name", re.I)).first.fill("Ольга Смирнова")
+    page.get_by_label(re.compile("e-?mail", re.I)).first.fill("olga@example.org")
+    page.locator("form button[type=submit]").last.click()
+    page.goto(page.base + "/volunteers/")
+    page.get_by_role("link", name="Ольга Смирнова").click()
+    page.get_by_role("link", name="Record the screening").click()
+    page.get_by_label("Accept").check()
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("link", name="Invite to PeerCircle").click()
+    page.get_by_label("Volunteer works as").select_option("peer_consultant")
+    page.get_by_label("Language of the invitation").select_option("ru")
+    assert_accessible(page)
+    screenshot(page, "volunteer-invite")
+    page.get_by_role("button", name="Send the invitation").click()
+    expect(page.locator("#account")).to_contain_text("not accepted yet")
+    with scopes_disabled():
+        token = Invitation.objects.get(email="olga@example.org").token
+    newcomer = browser.new_context(locale="ru-RU").new_page()
+    newcomer.goto(f"{e2e.url}/invitations/{token}/")
+    newcomer.get_by_label("Ваше имя").fill("Ольга Смирнова")
+    newcomer.locator("#id_password1").fill("a-long-passphrase-9")
+    newcomer.locator("#id_password2").fill("a-long-passphrase-9")
+    newcomer.get_by_role("button", name="Принять приглашение").click()
+    expect(newcomer.get_by_role("heading", name="Тёплый дом")).to_be_visible()
+    newcomer.close()
+    page.reload()
+    expect(page.locator("#account")).to_contain_text("Linked to the account of Ольга Смирнова")
+    assert_accessible(page)
+    screenshot(page, "volunteer-linked")

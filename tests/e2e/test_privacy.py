@@ -7,7 +7,7 @@ from django.utils import timezone
 from django_scopes import scope
 from playwright.sync_api import expect
 
-from peercircle.consulting import supervision
+from peercircle.consulting.services import supervision
 from peercircle.organisations.roles import Role
 from tests import factories
 from tests.conftest import give_totp

@@ -418,7 +418,9 @@ def test_finding_17_one_failing_reminder_does_not_stop_the_run(org, monkeypatch)
             raise RuntimeError("mail server said no")
         real_mail(registration, kind)
 
-    monkeypatch.setattr(services, "_mail", failing_mail)
+    from peercircle.events.services import reminders
+
+    monkeypatch.setattr(reminders, "_mail", failing_mail)  # the reminder run's sender
     with pytest.raises(CommandError, match="1 e-mail"):
         call_command("events_send_reminders", "--hours", "24")
     assert [m.to for m in mail.outbox] == [[fine.email]]

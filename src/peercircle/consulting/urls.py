@@ -1,6 +1,8 @@
 from django.urls import path
 
-from peercircle.consulting import review_views, supervision_views, views
+from peercircle.consulting.views import requests as views
+from peercircle.consulting.views import reviews as review_views
+from peercircle.consulting.views import supervision as supervision_views
 
 app_name = "consulting"
 urlpatterns = [

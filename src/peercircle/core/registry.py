@@ -183,3 +183,15 @@ def provided(name: str) -> Callable[..., Any]:
         from django.core.exceptions import ImproperlyConfigured
 
         raise ImproperlyConfigured(f"No app provides {name!r} (core.registry.provide).") from None
+
+
+# What apps do when a person accepts an invitation (inside the same transaction):
+# hook(*, invitation, membership) -> None. The volunteers app links the record the invitation
+# was sent from to the account that accepted it.
+InvitationHook = Callable[..., None]
+invitation_accepted_hooks: list[InvitationHook] = []
+
+
+def on_invitation_accepted(hook: InvitationHook) -> InvitationHook:
+    invitation_accepted_hooks.append(hook)
+    return hook

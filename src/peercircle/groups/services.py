@@ -226,7 +226,7 @@ def animator_curriculum_create(*, actor, organisation, starts_on: datetime.date,
 
 def practice_share(*, actor, organisation, title: str, text: str, club=None,
                    shared_with_network: bool = True) -> Practice:
-    from peercircle.consulting.reviews import summary_check
+    from peercircle.consulting.services.reviews import summary_check
 
     if club is not None and club.organisation_id != organisation.pk:
         raise ValidationError({"club": _("Choose a club of this organisation.")})

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from peercircle.core import registry
 from peercircle.core.audit import audit_record, audited_save
 from peercircle.core.models import AuditEntry
 from peercircle.organisations.models import Invitation, Membership, Organisation, Partner
@@ -149,6 +150,8 @@ def invitation_accept(*, invitation: Invitation, user=None, full_name: str = "",
         audit_record(actor=user, organisation=invitation.organisation,
                      action=AuditEntry.Action.JOIN, instance=membership,
                      after={"role": membership.role})
+        for hook in registry.invitation_accepted_hooks:
+            hook(invitation=invitation, membership=membership)
     return membership
 
 

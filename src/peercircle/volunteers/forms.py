@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -6,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 from peercircle.core.forms import DateInput, HoneypotForm, StyledForm, style_field
 from peercircle.core.models import Format, HelpArea, Region
 from peercircle.organisations.models import Language
+from peercircle.organisations.roles import VolunteerKind
 from peercircle.volunteers.models import ApplicationQuestion, Screening, Stage
 
 
@@ -120,3 +122,24 @@ class QuestionForm(StyledForm, forms.ModelForm):
     class Meta:
         model = ApplicationQuestion
         fields = ["label", "help_text", "kind", "required", "position"]
+
+
+class VolunteerInviteForm(StyledForm, forms.Form):
+    volunteer_kind = forms.ChoiceField(label=_("Volunteer works as"),
+                                       choices=VolunteerKind.choices)
+    language = forms.ChoiceField(label=_("Language of the invitation"),
+                                 choices=settings.LANGUAGES)
+
+
+class VolunteerLinkForm(StyledForm, forms.Form):
+    user = forms.ModelChoiceField(label=_("Member's account"), queryset=None,
+                                  empty_label=_("Choose a member"))
+
+    def __init__(self, *args, organisation, **kwargs):
+        from django.contrib.auth import get_user_model
+
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = get_user_model().objects.filter(
+            memberships__organisation=organisation, memberships__is_active=True,
+        ).distinct().order_by("full_name")
+        self.fields["user"].label_from_instance = lambda user: f"{user.full_name} · {user.email}"

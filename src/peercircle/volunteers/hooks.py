@@ -35,3 +35,11 @@ def applications_waiting(*, user, organisation, permissions, cards, todos) -> No
         ) % {"count": applied}, org_url("volunteers:list", organisation) + "?stage=applied"))
 
 registry.menu("organisation", 10, _l("Volunteers"), "volunteers:list", perm.VIEW_VOLUNTEERS)
+
+
+
+@registry.on_invitation_accepted
+def _link_invited_volunteer(*, invitation, membership) -> None:
+    from peercircle.volunteers.services import volunteer_link_on_accept
+
+    volunteer_link_on_accept(invitation=invitation, membership=membership)

@@ -76,6 +76,11 @@ class Volunteer(OrganisationOwned):
         help_text=_("How many people the volunteer can support each week."),
     )
     paused_until = models.DateField(_("paused until"), null=True, blank=True)
+    # The invitation sent from this record: whoever accepts it is linked to the record
+    # (services.volunteer_invite; the link is made by the invitation's acceptance, audited).
+    invitation = models.OneToOneField(
+        "organisations.Invitation", on_delete=models.SET_NULL, null=True, blank=True,
+        editable=False, related_name="volunteer_record", verbose_name=_("invitation"))
     earlier_record = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, editable=False,
         related_name="later_applications", verbose_name=_("possible duplicate of"),

@@ -125,3 +125,62 @@ def question_save(*, actor, organisation, question: ApplicationQuestion | None =
 def question_delete(*, actor, question: ApplicationQuestion) -> None:
     audited_delete(question, actor=actor, organisation=question.organisation,
                    before={"label": question.label})
+
+
+def volunteer_invite(*, actor, volunteer: Volunteer, volunteer_kind: str, language: str,
+                     build_url) -> Volunteer:
+    """Invite the person on this record to PeerCircle as a volunteer; accepting the invitation
+    links their account to this record (an existing account: once they accept it signed in)."""
+    from peercircle.organisations.roles import Role
+    from peercircle.organisations.services import invitation_create
+
+    if volunteer.user_id is not None:
+        raise ValidationError(_("This record is already linked to an account."))
+    if volunteer.stage in (Stage.APPLIED, Stage.LEFT):
+        raise ValidationError(_("Invite a volunteer once they are screened, and not after they "
+                                "left."))
+    with transaction.atomic():
+        invitation = invitation_create(actor=actor, organisation=volunteer.organisation,
+                                       email=volunteer.email, role=Role.VOLUNTEER,
+                                       volunteer_kind=volunteer_kind, language=language,
+                                       build_url=build_url)
+        volunteer.invitation = invitation
+        return audited_save(volunteer, actor=actor, organisation=volunteer.organisation)
+
+
+def _linked_elsewhere(volunteer: Volunteer, user) -> bool:
+    return Volunteer.objects.filter(organisation=volunteer.organisation, user=user).exclude(
+        pk=volunteer.pk).exists()
+
+
+def volunteer_link_on_accept(*, invitation, membership) -> None:
+    """The invitation sent from a record is accepted: link the account to the record."""
+    with scope(organisation=invitation.organisation):
+        volunteer = Volunteer.objects.filter(invitation=invitation).first()
+        if volunteer is None or volunteer.user_id not in (None, membership.user_id):
+            return
+        if _linked_elsewhere(volunteer, membership.user):
+            return  # the person already has their record here: a coordinator merges by hand
+        volunteer.user = membership.user
+        audited_save(volunteer, actor=membership.user, organisation=volunteer.organisation)
+
+
+def volunteer_link_account(*, actor, volunteer: Volunteer, user) -> Volunteer:
+    """Link a record to a member's account by hand (e.g. someone who joined before the record
+    existed); audited. The person must be an active member, with no other record here."""
+    from peercircle.organisations.models import Membership
+
+    if not Membership.objects.filter(organisation=volunteer.organisation, user=user,
+                                     is_active=True).exists():
+        raise ValidationError({"user": _("Choose an active member of this organisation.")})
+    if _linked_elsewhere(volunteer, user):
+        raise ValidationError({"user": _("This account is already linked to another volunteer "
+                                         "record here.")})
+    volunteer.user = user
+    return audited_save(volunteer, actor=actor, organisation=volunteer.organisation)
+
+
+def volunteer_unlink_account(*, actor, volunteer: Volunteer) -> Volunteer:
+    """Unlink the account; everything the person did stays recorded as theirs."""
+    volunteer.user = None
+    return audited_save(volunteer, actor=actor, organisation=volunteer.organisation)

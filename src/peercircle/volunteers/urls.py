@@ -13,4 +13,6 @@ urlpatterns = [
     path("volunteers/<int:volunteer_pk>/stage/", views.volunteer_stage, name="stage"),
     path("volunteers/<int:volunteer_pk>/profile/", views.volunteer_profile, name="profile"),
     path("volunteers/<int:volunteer_pk>/export/", views.volunteer_export, name="export"),
+    path("volunteers/<int:volunteer_pk>/invite/", views.volunteer_invite, name="invite"),
+    path("volunteers/<int:volunteer_pk>/account/", views.volunteer_link, name="link"),
 ]

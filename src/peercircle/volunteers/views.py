@@ -1,11 +1,13 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from peercircle.core.access import organisation_view, public_organisation_view
 from peercircle.core.forms import call_service, submit
+from peercircle.organisations import permissions as org_perm
 from peercircle.people import permissions as people_perm
 from peercircle.people.rights import services as rights
 from peercircle.people.rights.forms import SubjectExportForm
@@ -17,6 +19,8 @@ from peercircle.volunteers.forms import (
     QuestionForm,
     ScreeningForm,
     StageChangeForm,
+    VolunteerInviteForm,
+    VolunteerLinkForm,
 )
 from peercircle.volunteers.models import TRANSITIONS, Stage
 
@@ -70,6 +74,7 @@ def volunteer_detail(request, org, volunteer_pk):
         "screenings": volunteer.screenings.select_related("interviewer"),
         "can_manage": perm.MANAGE_VOLUNTEERS in request.permissions,
         "can_screen": volunteer.stage == Stage.APPLIED,
+        "can_link": org_perm.MANAGE_MEMBERS in request.permissions,
     })
 
 
@@ -143,3 +148,31 @@ def volunteer_export(request, org, volunteer_pk):
         return response
     return render(request, "people/rights/subject_export.html",
                   {"subject_name": volunteer.full_name, "form": form})
+
+
+@organisation_view(org_perm.MANAGE_MEMBERS)
+def volunteer_invite(request, org, volunteer_pk):
+    """Invite the person on this record; accepting links their account to the record."""
+    volunteer = selectors.volunteer_get_for(organisation=request.organisation, pk=volunteer_pk)
+    form = VolunteerInviteForm(request.POST or None,
+                               initial={"language": get_language()})
+    done = submit(request, form, services.volunteer_invite, actor=request.user,
+                  volunteer=volunteer, build_url=request.build_absolute_uri,
+                  success=_("The invitation is sent to %(email)s.") % {"email": volunteer.email},
+                  then=lambda _result: _to_detail(volunteer))
+    return done or render(request, "volunteers/invite.html",
+                          {"form": form, "volunteer": volunteer})
+
+
+@organisation_view(org_perm.MANAGE_MEMBERS)
+def volunteer_link(request, org, volunteer_pk):
+    volunteer = selectors.volunteer_get_for(organisation=request.organisation, pk=volunteer_pk)
+    if request.method == "POST" and request.POST.get("action") == "unlink":
+        services.volunteer_unlink_account(actor=request.user, volunteer=volunteer)
+        messages.success(request, _("The account is unlinked; the work recorded stays."))
+        return _to_detail(volunteer)
+    form = VolunteerLinkForm(request.POST or None, organisation=request.organisation)
+    done = submit(request, form, services.volunteer_link_account, actor=request.user,
+                  volunteer=volunteer, success=_("The record is linked to the account."),
+                  then=lambda _result: _to_detail(volunteer))
+    return done or render(request, "volunteers/link.html", {"form": form, "volunteer": volunteer})

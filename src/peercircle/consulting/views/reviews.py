@@ -2,8 +2,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from peercircle.consulting import permissions as perm
-from peercircle.consulting import reviews as service
-from peercircle.consulting.review_forms import HoldForm, ReviewForm
+from peercircle.consulting.forms.reviews import HoldForm, ReviewForm
+from peercircle.consulting.services import reviews as service
 from peercircle.core.access import organisation_view
 from peercircle.core.forms import submit
 

@@ -3,13 +3,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from peercircle.consulting import permissions as perm
-from peercircle.consulting import supervision as service
-from peercircle.consulting.rules import supervision_rules
-from peercircle.consulting.supervision_forms import (
+from peercircle.consulting.forms.supervision import (
     CompleteForm,
     ScheduleForm,
     SupervisionRequestForm,
 )
+from peercircle.consulting.rules import supervision_rules
+from peercircle.consulting.services import supervision as service
 from peercircle.core.access import organisation_view
 from peercircle.core.forms import submit
 

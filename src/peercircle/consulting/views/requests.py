@@ -175,8 +175,8 @@ def crisis_term_remove(request, org, term_pk):
 @organisation_view(perm.LOG_CONSULTATION)
 def consultation_new(request, org):
     """Log a consultation in seconds on a phone; works offline through offline-form.js."""
-    from peercircle.consulting.consultation_forms import ConsultationForm
-    from peercircle.consulting.consultations import beneficiaries_for_logging
+    from peercircle.consulting.forms.consultations import ConsultationForm
+    from peercircle.consulting.selectors.consultations import beneficiaries_for_logging
     from peercircle.core.forms import call_service
     from peercircle.core.services import activity_record
 
@@ -216,8 +216,8 @@ def consultation_new(request, org):
 def my_consultations(request, org):
     from django.core.paginator import Paginator
 
-    from peercircle.consulting.consultations import my_consultations as mine
-    from peercircle.consulting.consultations import my_progress
+    from peercircle.consulting.selectors.consultations import my_consultations as mine
+    from peercircle.consulting.selectors.consultations import my_progress
 
     consultations = mine(organisation=request.organisation, user=request.user)
     return render(request, "consulting/my_consultations.html", {
@@ -229,7 +229,7 @@ def my_consultations(request, org):
 
 @organisation_view(perm.VIEW_FIGURES)
 def consultation_figures(request, org):
-    from peercircle.consulting.consultations import consultation_figures as figures
+    from peercircle.consulting.selectors.consultations import consultation_figures as figures
 
     return render(request, "consulting/figures.html",
                   {"figures": figures(organisation=request.organisation)})
