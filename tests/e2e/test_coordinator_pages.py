@@ -202,9 +202,12 @@ def test_a_volunteer_is_invited_from_their_record_and_meets_it(coordinator_page,
     page = coordinator_page
     org = page.organisation
     page.goto(f"{e2e.url}/apply/{org.slug}/")
-    page.get_by_label(re.compile("name", re.I)).first.fill("Ольга Смирнова")
-    page.get_by_label(re.compile("e-?mail", re.I)).first.fill("olga@example.org")
-    page.locator("form button[type=submit]").last.click()
+    page.get_by_label("Your name").fill("Ольга Смирнова")
+    page.get_by_label("E-mail").fill("olga@example.org")
+    page.get_by_label("Why would you like to volunteer with us?").fill("Сама прошла через это.")
+    page.locator("#id_consent").check()
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile("/thanks/"))
     page.goto(page.base + "/volunteers/")
     page.get_by_role("link", name="Ольга Смирнова").click()
     page.get_by_role("link", name="Record the screening").click()

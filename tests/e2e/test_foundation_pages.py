@@ -103,7 +103,7 @@ def test_beneficiary_create_consent_and_open_identity(e2e, page):
     page.get_by_role("link", name="New beneficiary").click()
     page.get_by_label("Year of birth").fill("3000")
     page.get_by_role("button", name="Save").click()
-    expect(page.get_by_text("The year of birth cannot be in the future.")).to_be_visible()
+    expect(page.get_by_text("Give a year of birth between 1900 and this year.")).to_be_visible()
     page.get_by_label("Year of birth").fill("1984")
     page.get_by_label("Oncology").check()
     page.get_by_role("button", name="Save").click()

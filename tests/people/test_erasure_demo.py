@@ -34,7 +34,7 @@ def _an_indicator_for_every_metric(project, actor) -> None:
     project, so that every figure the person is part of is compared."""
     from decimal import Decimal
 
-    from peercircle.reporting import metrics
+    from peercircle.core import metrics
     from peercircle.reporting.services import indicator_save
 
     for code, metric in metrics.REGISTRY.items():

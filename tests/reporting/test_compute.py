@@ -8,10 +8,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django_scopes import scope
 
+from peercircle.core import metrics
 from peercircle.core.models import Region
 from peercircle.organisations.roles import Role
 from peercircle.people.models import FamilyMember
-from peercircle.reporting import compute, metrics, services
+from peercircle.reporting import compute, services
 from peercircle.training import services as training
 from peercircle.volunteers.models import Stage
 from tests import factories

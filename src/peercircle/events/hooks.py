@@ -1,9 +1,10 @@
 """What the events app adds to the whole (core.registry): its role grants, and its home-page items and
 menu entries where it has them."""
 
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _l
 
-from peercircle.core import registry
+from peercircle.core import metrics, registry
 from peercircle.core.dashboard import Todo
 from peercircle.core.roles import Role
 from peercircle.events import dashboard
@@ -54,3 +55,30 @@ def reminders(*, user, organisation, permissions, cards, todos) -> None:
 
 registry.menu("programmes", 150, _l("Events"), "events:list", perm.VIEW_EVENTS)
 registry.menu("programmes", 160, _l("Calendar plans"), "events:plans", perm.VIEW_PLANS)
+
+
+# Reporting metrics over events (core.metrics; computed by reporting)
+def _event():
+    from peercircle.events.models import Event
+
+    return Event
+
+
+def _attendance():
+    from peercircle.events.models import EventAttendance
+
+    return EventAttendance
+
+
+metrics.register_source("event", metrics.Source(_event, "", "starts_at__date", activity=False,
+                                                exclude={"cancelled": True}))
+metrics.register_source("event_attendance", metrics.Source(_attendance, "", "day",
+                                                           activity=False))
+metrics.register(metrics.Metric(
+    "events_held", _l("Events held"), (metrics.Part("event", lambda q: Count("id", filter=q)),),
+    filters=metrics.PERIOD_ONLY, breakdowns=frozenset(), drill="events", disclosure="exact"))
+metrics.register(metrics.Metric(
+    "event_participants", _l("Event participants (distinct)"),
+    (metrics.Part("event_attendance",
+                  lambda q: Count("registration_id", filter=q, distinct=True)),),
+    filters=metrics.PERIOD_ONLY, breakdowns=frozenset(), drill="events", disclosure="people"))

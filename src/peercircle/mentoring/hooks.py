@@ -1,9 +1,10 @@
 """What the mentoring app adds to the whole (core.registry): its role grants, and its home-page items and
 menu entries where it has them."""
 
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _l
 
-from peercircle.core import registry
+from peercircle.core import metrics, registry
 from peercircle.core.dashboard import Todo
 from peercircle.core.roles import Role
 from peercircle.mentoring import dashboard
@@ -51,3 +52,22 @@ registry.menu("programmes", 60, _l("Mentoring report"), "mentoring:report",
 registry.menu("programmes", 70, _l("Mentoring settings"), "mentoring:settings",
               perm.MANAGE_MENTORING)
 registry.menu("programmes", 80, permission=perm.VIEW_MENTORING)  # a divider after mentoring
+
+
+# Reporting metrics over outcomes (core.metrics; computed by reporting)
+def _outcome():
+    from peercircle.mentoring.models import Outcome
+
+    return Outcome
+
+
+metrics.register_source("outcome", metrics.Source(_outcome, "", "date", activity=False,
+                                                  outcomes=True))
+for _code, _label, _expression in (
+        ("outcomes", _l("Outcomes of given types"), lambda q: Count("id", filter=q)),
+        ("outcome_families", _l("Families with outcomes of given types"),
+         lambda q: Count("family_id", filter=q, distinct=True))):
+    metrics.register(metrics.Metric(
+        _code, _label, (metrics.Part("outcome", _expression),),
+        filters=metrics.PERIOD_ONLY | {"outcome_types"}, breakdowns=frozenset({"quarter"}),
+        drill="outcomes", needs_outcome_types=True, disclosure="people"))

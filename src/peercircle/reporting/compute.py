@@ -9,7 +9,6 @@ scopes disabled, always restricted to the project's organisations); records stay
 
 import datetime
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -17,41 +16,13 @@ from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import ExtractQuarter, ExtractYear
 from django_scopes import scopes_disabled
 
-from peercircle.core import disclosure
-from peercircle.core.models import Activity, Region
-from peercircle.reporting import freshness, metrics
+from peercircle.core import disclosure, metrics
+from peercircle.core.models import Region
+from peercircle.reporting import freshness
 from peercircle.reporting.models import Indicator, Project
 
-
-@dataclass(frozen=True)
-class Source:
-    model: Callable  # returns the model (lazy, other apps may register sources)
-    prefix: str  # path from this source to the activity ("" or "activity__")
-    date: str  # date field path
-    activity: bool = True  # activity filters (kind, programme, format, region) apply
-    org: str = "organisation_id"
-    outcomes: bool = False  # the outcome-type filter applies
-    exclude: dict | None = None  # rows that never count (cancelled events, initiatives)
-
-
-SOURCES: dict[str, Source] = {
-    "activity": Source(lambda: Activity, "", "date"),
-    "participant": Source(lambda: Activity.participants.through, "activity__", "activity__date",
-                          org="activity__organisation_id"),
-    # families join the family links: a query of their own, so that the join never multiplies
-    # the rows the other participant counts read
-    "participant_family": Source(lambda: Activity.participants.through, "activity__",
-                                 "activity__date", org="activity__organisation_id"),
-    "provider": Source(lambda: Activity.providers.through, "activity__", "activity__date",
-                       org="activity__organisation_id"),
-    "enrolment": Source(lambda: _enrolment(), "", "completed_on", activity=False),
-}
-
-
-def _enrolment():
-    from peercircle.training.models import Enrolment
-
-    return Enrolment
+SOURCES = metrics.SOURCES  # filled by core.metrics and the apps' hooks
+Source = metrics.Source
 
 
 @dataclass
@@ -329,12 +300,3 @@ def project_results_cached(project: Project, indicators: list[Indicator]) -> lis
     raw = freshness.cached(key, org_ids, lambda: _raw_results(project, indicators, org_ids),
                            freeze, thaw)
     return disclosed(raw, org_ids)
-
-
-def _register_app_metrics() -> None:
-    from peercircle.reporting import app_metrics
-
-    app_metrics.register(SOURCES, Source)
-
-
-_register_app_metrics()

@@ -5,12 +5,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from peercircle.core import metrics
 from peercircle.core.forms import DateInput, StyledForm
 from peercircle.core.models import Activity, Format, Programme, Region
 from peercircle.events.models import CalendarPlan
 from peercircle.organisations.models import Organisation
 from peercircle.organisations.selectors import network_members
-from peercircle.reporting import compute, indicator_sets, metrics  # compute: all metrics
+from peercircle.reporting import compute, indicator_sets  # noqa: F401 (compute: all metrics)
 from peercircle.reporting.models import Indicator, Project
 
 

@@ -8,11 +8,12 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from peercircle.core import metrics
 from peercircle.core import permissions as core_perm
 from peercircle.core.models import Activity
 from peercircle.organisations import permissions as org_perm
 from peercircle.people import permissions as people_perm
-from peercircle.reporting import compute, metrics
+from peercircle.reporting import compute
 from peercircle.reporting.models import Indicator, Project
 from peercircle.volunteers import permissions as volunteer_perm
 

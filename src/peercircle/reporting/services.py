@@ -7,11 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from peercircle.core import disclosure
+from peercircle.core import disclosure, metrics
 from peercircle.core.audit import audited_delete, audited_save
 from peercircle.core.models import Activity, Region
 from peercircle.organisations.selectors import network_members
-from peercircle.reporting import metrics
 from peercircle.reporting.models import Indicator, Project
 
 PROJECT_FIELDS = ("title", "funder", "contest", "application_number", "starts_on", "ends_on",

@@ -1,9 +1,10 @@
 """What the training app adds to the whole (core.registry): its role grants, and its home-page items and
 menu entries where it has them."""
 
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _l
 
-from peercircle.core import registry
+from peercircle.core import metrics, registry
 from peercircle.core.roles import Role
 from peercircle.training import permissions as perm
 
@@ -35,3 +36,22 @@ registry.grant_table({
 
 registry.menu("my_work", 50, _l("Competencies"), "training:framework", perm.SELF_ASSESS)
 registry.menu("organisation", 20, _l("Training"), "training:courses", perm.VIEW_COURSES)
+
+
+# Reporting metrics over training (core.metrics; computed by reporting)
+def _enrolment():
+    from peercircle.training.models import Enrolment
+
+    return Enrolment
+
+
+metrics.register_source("enrolment", metrics.Source(_enrolment, "", "completed_on", activity=False))
+metrics.register(metrics.Metric(
+    "volunteers_trained", _l("Volunteers who completed training"),
+    (metrics.Part("enrolment", lambda q: Count("volunteer_id", filter=q, distinct=True)),),
+    filters=metrics.PERIOD_ONLY, breakdowns=frozenset({"quarter"}), drill="trained",
+    disclosure="exact"))
+# computed by reporting from completions and the ledger's providers (no part of its own)
+metrics.register(metrics.Metric(
+    "trained_reaching", _l("Trained people who each gave at least N"), (), needs_threshold=True,
+    breakdowns=frozenset(), drill="trained_reaching", disclosure="exact"))

@@ -1,8 +1,10 @@
-"""The registry of metrics an indicator can count. A metric names its source (a table), the
-filters that make sense for it and the aggregate expression it adds to that source's one query.
+"""The registry of metrics an indicator can count (reporting computes them). A metric names
+its source (a table), the filters that make sense for it and the aggregate expression it adds to
+that source's one query.
 
-Metrics of other apps (outcomes, events, initiatives) register themselves here only when those
-apps' models exist, so an indicator set never depends on code that is not installed.
+The ledger's metrics are declared here; every other app declares its own in its `hooks` module
+(`register_source`, `register`): outcomes (mentoring), events, initiatives and clubs (groups),
+training completions (training). An indicator set never depends on an app that is not installed.
 """
 
 from collections.abc import Callable
@@ -18,6 +20,44 @@ FILTER_LABELS = {
     "region": _("region"), "member": _("only this organisation"), "period": _("period"),
     "outcome_types": _("types of outcome"), "threshold": _("at least, per person"),
 }
+
+
+@dataclass(frozen=True)
+class Source:
+    """A table metrics count in, with how it reaches the ledger's filters."""
+
+    model: Callable  # returns the model (lazy)
+    prefix: str  # path from this source to the activity ("" or "activity__")
+    date: str  # date field path
+    activity: bool = True  # activity filters (kind, programme, format, region) apply
+    org: str = "organisation_id"
+    outcomes: bool = False  # the outcome-type filter applies
+    exclude: dict | None = None  # rows that never count (cancelled events, initiatives)
+
+
+SOURCES: dict[str, Source] = {}
+
+
+def register_source(name: str, source: Source) -> None:
+    SOURCES[name] = source
+
+
+def _activity():
+    from peercircle.core.models import Activity
+
+    return Activity
+
+
+register_source("activity", Source(_activity, "", "date"))
+register_source("participant", Source(lambda: _activity().participants.through, "activity__",
+                                      "activity__date", org="activity__organisation_id"))
+# families join the family links: a query of their own, so that the join never multiplies the
+# rows the other participant counts read
+register_source("participant_family", Source(lambda: _activity().participants.through,
+                                             "activity__", "activity__date",
+                                             org="activity__organisation_id"))
+register_source("provider", Source(lambda: _activity().providers.through, "activity__",
+                                   "activity__date", org="activity__organisation_id"))
 
 
 @dataclass(frozen=True)
@@ -76,15 +116,6 @@ register(Metric("volunteers_active", _("Distinct people who gave the work"),
 register(Metric("regions", _("Distinct regions reached"),
                 (Part("activity", lambda q: Count("region_id", filter=q, distinct=True)),),
                 breakdowns=frozenset({"quarter"}), disclosure="exact"))
-register(Metric("volunteers_trained", _("Volunteers who completed training"),
-                (Part("enrolment", lambda q: Count("volunteer_id", filter=q, distinct=True)),),
-                filters=PERIOD_ONLY, breakdowns=frozenset({"quarter"}), drill="trained",
-                disclosure="exact"))
-register(Metric("trained_reaching", _("Trained people who each gave at least N"),
-                (), needs_threshold=True, breakdowns=frozenset(), drill="trained_reaching",
-                disclosure="exact"))
-
-
 def choices() -> list[tuple[str, str]]:
     return [(code, metric.label) for code, metric in REGISTRY.items()]
 
