@@ -69,3 +69,26 @@ def test_volunteers_see_only_the_sessions_they_take_part_in(client_for, org, tea
     assert client.get(url).status_code == 404
     url = reverse("consulting:review_detail", kwargs={"org": org.slug, "review_pk": mine.pk})
     assert client.get(url).status_code == 200
+
+
+def test_who_sees_and_records_a_review_as_object_permissions(org, team, member):
+    """Issue 13 item 7: the group's people see their session; planners record it, once."""
+    from peercircle.consulting.rules import ReviewAccess, review_rules
+    from peercircle.core.access import ROLE_PERMISSIONS
+
+    outsider = member(Role.VOLUNTEER)
+    with scope(organisation=org):
+        review = _plan(org, team)
+
+        def can(rule, role, user):
+            access = ReviewAccess(review, ROLE_PERMISSIONS[role])
+            return review_rules.test_rule(rule, user, access)
+
+        assert can("see", Role.VOLUNTEER, team[Role.VOLUNTEER])
+        assert not can("see", Role.VOLUNTEER, outsider)
+        assert not can("record", Role.VOLUNTEER, team[Role.VOLUNTEER])
+        assert can("record", Role.SUPERVISOR, team[Role.SUPERVISOR])
+        reviews.review_hold(actor=team[Role.SUPERVISOR], review=review,
+                            attended=[team[Role.VOLUNTEER]])
+        review.refresh_from_db()
+        assert not can("record", Role.SUPERVISOR, team[Role.SUPERVISOR])

@@ -1,8 +1,10 @@
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from peercircle.consulting import permissions as perm
 from peercircle.consulting.forms.reviews import HoldForm, ReviewForm
+from peercircle.consulting.rules import ReviewAccess, review_rules
 from peercircle.consulting.services import reviews as service
 from peercircle.core.access import organisation_view
 from peercircle.core.forms import submit
@@ -39,8 +41,11 @@ def review_new(request, org):
 def review_detail(request, org, review_pk):
     review = service.review_get_for(organisation=request.organisation, user=request.user,
                                     sees_all=_sees_all(request), pk=review_pk)
-    can_hold = _sees_all(request) and not review.held
-    form = HoldForm(request.POST or None, review=review) if can_hold else None
+    access = ReviewAccess(review, request.permissions)
+    if not review_rules.test_rule("see", request.user, access):
+        raise Http404
+    recording = review_rules.test_rule("record", request.user, access)
+    form = HoldForm(request.POST or None, review=review) if recording else None
     done = form and submit(request, form, service.review_hold, actor=request.user,
                            review=review, success=_("The session is recorded."), then=_to)
     return done or render(request, "consulting/review_detail.html",
