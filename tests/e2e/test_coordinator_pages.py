@@ -234,3 +234,25 @@ def test_a_volunteer_is_invited_from_their_record_and_meets_it(coordinator_page,
     expect(page.locator("#account")).to_contain_text("Linked to the account of Ольга Смирнова")
     assert_accessible(page)
     screenshot(page, "volunteer-linked")
+
+
+def test_a_request_for_help_is_closed_with_how_it_ended(coordinator_page, e2e):
+    """Issue 14: requests end (helped, referred elsewhere, no answer, duplicate) and reopen."""
+    page = coordinator_page
+    org = page.organisation
+    page.goto(f"{e2e.url}/request/{org.slug}/")
+    page.get_by_label("How may we call you?").fill("Anna")
+    page.locator("#id_phone").fill("+7 900 100 20 30")
+    page.locator("#id_need").select_option(index=1)
+    page.locator("#id_consent").check()
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile("/thanks/"))
+    page.goto(page.base + "/requests/")
+    page.locator("table a").first.click()
+    page.get_by_label("How did it end?").select_option("helped")
+    page.get_by_role("button", name="Close the request").click()
+    expect(page.locator("#request-status")).to_contain_text("Helped")
+    assert_accessible(page)
+    screenshot(page, "request-closed")
+    page.get_by_role("button", name="Reopen the request").click()
+    expect(page.locator("#request-status")).to_contain_text("New")

@@ -42,6 +42,18 @@ class HelpRequest(OrganisationOwned):
                                     null=True, blank=True, related_name="+",
                                     verbose_name=_("assigned by"))
 
+    class CloseReason(models.TextChoices):
+        HELPED = "helped", _("Helped")
+        REFERRED = "referred", _("Referred elsewhere")
+        NO_ANSWER = "no_answer", _("No answer")
+        DUPLICATE = "duplicate", _("Duplicate")
+
+    close_reason = models.CharField(_("how it ended"), max_length=12, choices=CloseReason.choices,
+                                    blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                  blank=True, related_name="+", verbose_name=_("closed by"))
+
     class Meta:
         ordering = ["-crisis_flag", "status", "created_at"]
         indexes = [models.Index(fields=["organisation", "status"]),

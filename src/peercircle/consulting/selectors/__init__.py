@@ -11,10 +11,12 @@ from peercircle.consulting.selectors.requests import (
     offers_for,
     proposals,
     request_get_for,
+    request_outcomes,
     request_queue,
 )
 
 __all__ = [
+    'request_outcomes',
     'LOAD_WINDOW', 'Proposal', 'bulk_proposal', 'consultants_with_load', 'need_of', 'offer_of',
     'offers_for', 'proposals', 'request_get_for', 'request_queue',
 ]

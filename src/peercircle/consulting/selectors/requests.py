@@ -93,3 +93,13 @@ def bulk_proposal(*, organisation) -> tuple[list[tuple[HelpRequest, Volunteer, i
     rows = [(r, volunteers[plan[r.pk]], score(n, offer_by_id[plan[r.pk]])[0])
             for r, n in zip(waiting, needs, strict=True) if r.pk in plan]
     return rows, len(waiting) - len(rows)
+
+
+def request_outcomes(*, organisation) -> list[tuple[str, int]]:
+    """How the organisation's closed requests ended: (label, count) for every reason."""
+    from django.db.models import Count
+
+    counts = dict(HelpRequest.objects.filter(organisation=organisation,
+                                             status=HelpRequest.Status.CLOSED)
+                  .values_list("close_reason").annotate(n=Count("id")))
+    return [(label, counts.get(value, 0)) for value, label in HelpRequest.CloseReason.choices]

@@ -131,3 +131,27 @@ def network_member_for(*, network, need, region):
         if chosen is not None:
             return chosen
     raise ValidationError(_("This network has no organisation that takes requests."))
+
+
+def help_request_close(*, actor, help_request: HelpRequest, reason: str) -> HelpRequest:
+    """End a request with how it ended (helped, referred elsewhere, no answer, duplicate)."""
+    if help_request.status == HelpRequest.Status.CLOSED:
+        raise ValidationError(_("This request is already closed."))
+    if reason not in HelpRequest.CloseReason.values:
+        raise ValidationError({"reason": _("Say how the request ended.")})
+    help_request.status = HelpRequest.Status.CLOSED
+    help_request.close_reason, help_request.closed_by = reason, actor
+    help_request.closed_at = timezone.now()
+    return audited_save(help_request, actor=actor, organisation=help_request.organisation,
+                        masked=frozenset({"message"}))
+
+
+def help_request_reopen(*, actor, help_request: HelpRequest) -> HelpRequest:
+    """Open a closed request again: back to its consultant if it had one, else to the queue."""
+    if help_request.status != HelpRequest.Status.CLOSED:
+        raise ValidationError(_("Only a closed request can be reopened."))
+    help_request.status = (HelpRequest.Status.ASSIGNED if help_request.assigned_to_id
+                           else HelpRequest.Status.NEW)
+    help_request.close_reason, help_request.closed_by, help_request.closed_at = "", None, None
+    return audited_save(help_request, actor=actor, organisation=help_request.organisation,
+                        masked=frozenset({"message"}))

@@ -82,6 +82,7 @@ def queue(request, org):
         "requests": selectors.request_queue(organisation=request.organisation, status=status),
         "status": status, "statuses": HelpRequest.Status.choices,
         "can_route": perm.ROUTE_REQUESTS in request.permissions,
+        "outcomes": selectors.request_outcomes(organisation=request.organisation),
     })
 
 
@@ -91,6 +92,7 @@ def request_detail(request, org, request_pk):
     can_route = perm.ROUTE_REQUESTS in request.permissions
     return render(request, "consulting/request_detail.html", {
         "help_request": help_request, "can_route": can_route,
+        "reasons": HelpRequest.CloseReason.choices,
         "proposals": selectors.proposals(help_request) if can_route else [],
     })
 
@@ -233,3 +235,30 @@ def consultation_figures(request, org):
 
     return render(request, "consulting/figures.html",
                   {"figures": figures(organisation=request.organisation)})
+
+
+@require_POST
+@organisation_view(perm.ROUTE_REQUESTS)
+def request_close(request, org, request_pk):
+    help_request = selectors.request_get_for(organisation=request.organisation, pk=request_pk)
+    try:
+        services.help_request_close(actor=request.user, help_request=help_request,
+                                    reason=request.POST.get("reason", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The request is closed."))
+    return redirect("consulting:request_detail", org=org, request_pk=help_request.pk)
+
+
+@require_POST
+@organisation_view(perm.ROUTE_REQUESTS)
+def request_reopen(request, org, request_pk):
+    help_request = selectors.request_get_for(organisation=request.organisation, pk=request_pk)
+    try:
+        services.help_request_reopen(actor=request.user, help_request=help_request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The request is open again."))
+    return redirect("consulting:request_detail", org=org, request_pk=help_request.pk)
