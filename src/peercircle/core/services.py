@@ -16,11 +16,12 @@ MAX_DURATION_MINUTES = 24 * 60
 
 def activity_problems(*, date: datetime.date | None, duration_minutes: int | None, providers,
                      participants, anonymous_count: int, organisation_id: int | None = None,
-                     follow_up_on: datetime.date | None = None) -> dict[str, str]:
+                     follow_up_on: datetime.date | None = None,
+                     today: datetime.date | None = None) -> dict[str, str]:
     """The ledger's rules for one activity, as field → message (empty when it may be recorded).
     One pure function for every path that writes the ledger: the forms, events, the import."""
     errors = {}
-    if date is not None and date > timezone.localdate():
+    if date is not None and date > (today or timezone.localdate()):
         errors["date"] = _("Work cannot be logged for a future date.")
     if duration_minutes is not None and not 0 < duration_minutes <= MAX_DURATION_MINUTES:
         errors["duration_minutes"] = _("Give a duration between 1 minute and 24 hours.")
@@ -121,12 +122,13 @@ def activities_record_bulk(*, actor, organisation, entries: list[dict]) -> list[
     rule, with one audit entry naming the batch's activities, in a few queries per batch. Each entry holds the
     Activity fields plus `provider_ids`, `participants` (people) and `help_area_ids`; nothing is
     written when one entry breaks a rule."""
+    today = timezone.localdate()
     for number, entry in enumerate(entries, start=1):
         problems = activity_problems(
             date=entry["date"], duration_minutes=entry["duration_minutes"],
             providers=entry["provider_ids"], participants=entry["participants"],
             anonymous_count=entry["anonymous_count"], organisation_id=organisation.pk,
-            follow_up_on=entry.get("follow_up_on"))
+            follow_up_on=entry.get("follow_up_on"), today=today)
         if problems:
             raise ValidationError(f"{number}: " + " ".join(problems.values()))
     links = ("provider_ids", "participants", "help_area_ids")

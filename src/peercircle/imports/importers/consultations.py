@@ -114,7 +114,8 @@ class ConsultationImporter(Importer):
         problems = activity_problems(
             date=data["date"], duration_minutes=duration, providers=[consultant or "?"],
             participants=[data["beneficiary"]] if data["beneficiary"] else [],
-            anonymous_count=data["anonymous_count"], follow_up_on=data["follow_up_on"])
+            anonymous_count=data["anonymous_count"], follow_up_on=data["follow_up_on"],
+            today=self.today)
         problems.pop("date", None)
         row.errors.extend(problems.values())
         self.remember(row, data["external_id"])
