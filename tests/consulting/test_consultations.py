@@ -97,3 +97,21 @@ def test_figures_per_consultant_region_and_topic(client_for, org, member):
     page = client_for(coordinator).get(
         reverse("consulting:consultation_figures", kwargs={"org": org.slug})).content.decode()
     assert "2 consultations in all." in page and coordinator.full_name in page
+
+
+def test_a_consultation_is_logged_in_the_consultants_region_unless_changed(client_for, volunteer,
+                                                                           org):
+    """Issue 14: every activity records a region; the phone form takes the consultant's own."""
+    from peercircle.core.models import Region
+
+    samara, moscow = Region.objects.get(code="ru-sam"), Region.objects.get(code="ru-mow")
+    record = factories.VolunteerFactory(organisation=org, user=volunteer)
+    record.regions.set([samara])
+    client = client_for(volunteer)
+    page = client.get(reverse("consulting:consultation_new", kwargs={"org": org.slug}))
+    assert f'<option value="{samara.pk}" selected>' in page.content.decode()
+    _log(client, org, region=str(samara.pk))
+    _log(client, org, region=str(moscow.pk))
+    with scopes_disabled():
+        assert sorted(Activity.objects.values_list("region__code", flat=True)) == ["ru-mow",
+                                                                                   "ru-sam"]

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from peercircle.core.forms import DateInput, StyledForm
-from peercircle.core.models import Activity, Format, HelpArea, Programme
+from peercircle.core.models import Activity, Format, HelpArea, Programme, Region
 
 DURATIONS = [(15, "15"), (30, "30"), (45, "45"), (60, "60"), (90, "90")]
 
@@ -28,13 +28,16 @@ class ConsultationForm(StyledForm, forms.Form):
                                                 queryset=HelpArea.objects.all(),
                                                 widget=forms.CheckboxSelectMultiple)
     programme = forms.ModelChoiceField(label=_("Programme"), queryset=None, required=False)
+    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(),
+                                    required=False)
     follow_up_on = forms.DateField(label=_("Next contact (optional)"), required=False,
                                    widget=DateInput())
     client_key = forms.UUIDField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, organisation, beneficiaries, **kwargs):
+    def __init__(self, *args, organisation, beneficiaries, region=None, **kwargs):
         kwargs.setdefault("initial", {})
         kwargs["initial"].setdefault("date", timezone.localdate())
+        kwargs["initial"].setdefault("region", region)  # the consultant's region, changeable
         kwargs["initial"]["client_key"] = uuid.uuid4()
         super().__init__(*args, **kwargs)
         self.fields["beneficiary"].queryset = beneficiaries

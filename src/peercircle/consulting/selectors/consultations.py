@@ -48,3 +48,13 @@ def consultation_figures(*, organisation) -> dict:
                                               "help_areas__name_pl")
                          .annotate(n=Count("id", distinct=True)).order_by("-n")),
     }
+
+
+def default_region(*, organisation, user):
+    """The region a consultation is logged in unless the consultant changes it: the first region
+    of their volunteer record, else the first the organisation serves, else none."""
+    from peercircle.volunteers.models import Volunteer
+
+    volunteer = Volunteer.objects.filter(organisation=organisation, user=user).first()
+    region = volunteer.regions.order_by("pk").first() if volunteer else None
+    return region or organisation.regions.order_by("pk").first()

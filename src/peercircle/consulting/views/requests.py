@@ -178,7 +178,10 @@ def crisis_term_remove(request, org, term_pk):
 def consultation_new(request, org):
     """Log a consultation in seconds on a phone; works offline through offline-form.js."""
     from peercircle.consulting.forms.consultations import ConsultationForm
-    from peercircle.consulting.selectors.consultations import beneficiaries_for_logging
+    from peercircle.consulting.selectors.consultations import (
+        beneficiaries_for_logging,
+        default_region,
+    )
     from peercircle.core.forms import call_service
     from peercircle.core.services import activity_record
 
@@ -190,7 +193,9 @@ def consultation_new(request, org):
     beneficiaries = beneficiaries_for_logging(organisation=request.organisation,
                                               user=request.user, permissions=request.permissions)
     form = ConsultationForm(request.POST or None, organisation=request.organisation,
-                            beneficiaries=beneficiaries)
+                            beneficiaries=beneficiaries,
+                            region=default_region(organisation=request.organisation,
+                                                  user=request.user))
     if request.method == "POST" and form.is_valid():
         activity = call_service(form, activity_record, actor=request.user,
                                 organisation=request.organisation, providers=[request.user],
