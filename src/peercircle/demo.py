@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django_scopes import scope
 
+from peercircle.core import services as core_services
 from peercircle.core.models import Activity, Format, HelpArea, Programme, Region
 from peercircle.core.services import activity_record
 from peercircle.events import demo as events_demo
@@ -368,8 +369,8 @@ def demo_load(seed: int = 2026) -> list[tuple[str, str]]:
         with scope(organisation=org):
             if Programme.objects.filter(organisation=org).exists():
                 continue  # already loaded
-            for name, kind in PROGRAMMES[slug]:
-                Programme.objects.create(organisation=org, name=name, kind=kind)
+            for name, kind in PROGRAMMES[slug]:  # as a coordinator creates them on the page
+                core_services.programme_save(actor=None, organisation=org, name=name, kind=kind)
             team = _staff_and_volunteers(org, rnd)
             _partners(org, team[0])
             _casework(org, team[0], team[3:], rnd, today)

@@ -92,6 +92,7 @@ def _world_for(org):
         "term_pk": factories.CrisisTermFactory(network=org.network).pk,
         "supervision_pk": factories.SupervisionFactory(organisation=org).pk,
         "review_pk": factories.GroupReviewFactory(organisation=org).pk,
+        "programme_pk": factories.ProgrammeFactory(organisation=org).pk,
         **_training(org),
         "person_pk": colleague.user.pk,
         "check_pk": factories.SelfCheckFactory(organisation=org).pk,

@@ -256,3 +256,21 @@ def test_a_request_for_help_is_closed_with_how_it_ended(coordinator_page, e2e):
     screenshot(page, "request-closed")
     page.get_by_role("button", name="Reopen the request").click()
     expect(page.locator("#request-status")).to_contain_text("New")
+
+
+def test_a_coordinator_starts_a_programme_with_a_target(coordinator_page):
+    """Issue 14: programmes are created on a page (with the per-consultant target) and archived."""
+    page = coordinator_page
+    page.goto(page.base + "/programmes/")
+    page.get_by_role("link", name="New programme").click()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("This field is required.").first).to_be_visible()
+    page.get_by_label("Name").fill("Равный консультант")
+    page.get_by_label("Kind").select_option("peer_consulting")
+    page.get_by_label("Consultations each consultant is expected to give").fill("20")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("cell", name="Равный консультант", exact=True)).to_be_visible()
+    page.get_by_role("button", name="RU").click()
+    expect(page.get_by_role("heading", name="Программы")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "programmes-ru")

@@ -13,6 +13,7 @@ registry.grant_table({
         perm.VIEW_HOME,
     },
     Role.COORDINATOR: {
+        perm.MANAGE_PROGRAMMES,
         perm.RECORD_ACTIVITY,
         perm.VIEW_ALL_ACTIVITIES,
         perm.VIEW_AUDIT,
@@ -49,3 +50,5 @@ registry.home(30)(dashboard.activities)
 
 registry.menu("my_work", 20, _l("Activities"), "core:activity_list", perm.VIEW_LEDGER)
 registry.menu("organisation", 80, _l("Audit log"), "core:audit_list", perm.VIEW_AUDIT)
+registry.menu("programmes", 5, _l("Programmes of the organisation"), "core:programme_list",
+              perm.MANAGE_PROGRAMMES)

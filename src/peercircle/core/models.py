@@ -152,6 +152,8 @@ class Programme(OrganisationOwned):
         _("target per consultant"), null=True, blank=True,
         help_text=_("How many consultations each consultant is expected to give."),
     )
+    description = models.TextField(_("description"), blank=True)
+    archived_on = models.DateField(_("archived on"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]

@@ -46,5 +46,13 @@ def audit_restricted_hidden_count(*, organisation, user) -> int:
     return qs.count()
 
 
-def programme_list(*, organisation) -> QuerySet[Programme]:
-    return Programme.objects.filter(organisation=organisation)
+def programme_list(*, organisation, archived: bool = False) -> QuerySet[Programme]:
+    """The organisation's running programmes (what forms offer); with `archived`, every one."""
+    programmes = Programme.objects.filter(organisation=organisation)
+    return programmes if archived else programmes.filter(archived_on__isnull=True)
+
+
+def programme_get_for(*, organisation, pk: int) -> Programme:
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(programme_list(organisation=organisation, archived=True), pk=pk)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from peercircle.core.audit import audited_bulk_create, audited_delete, audited_save
-from peercircle.core.models import Activity
+from peercircle.core.models import Activity, Programme
 from peercircle.core.registry import provided
 
 MAX_DURATION_MINUTES = 24 * 60
@@ -148,3 +148,28 @@ def activities_record_bulk(*, actor, organisation, entries: list[dict]) -> list[
                 [through(activity_id=a.pk, **{column: pk})
                  for a, e in pairs for pk in dict.fromkeys(values(e))], batch_size=2000)
     return activities
+
+
+def programme_save(*, actor, organisation, name: str, kind: str, help_areas=(),
+                   target_per_provider: int | None = None, description: str = "",
+                   programme: Programme | None = None) -> Programme:
+    """Create or change a programme; its name is unique among the organisation's programmes."""
+    name = (name or "").strip()
+    others = Programme.objects.filter(organisation=organisation)
+    if programme is not None:
+        others = others.exclude(pk=programme.pk)
+    # compared in Python: SQLite folds the case of Latin letters only, not Cyrillic or Polish
+    if name.casefold() in {other.casefold() for other in others.values_list("name", flat=True)}:
+        raise ValidationError({"name": _("The organisation already has a programme of this "
+                                         "name.")})
+    programme = programme or Programme(organisation=organisation)
+    programme.name, programme.kind = name, kind
+    programme.target_per_provider, programme.description = target_per_provider, description
+    return audited_save(programme, actor=actor, organisation=organisation,
+                        m2m={"help_areas": help_areas})
+
+
+def programme_archive(*, actor, programme: Programme, archived: bool = True) -> Programme:
+    """Archive a programme (forms stop offering it; its work and reports stay) or restore it."""
+    programme.archived_on = timezone.localdate() if archived else None
+    return audited_save(programme, actor=actor, organisation=programme.organisation)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from peercircle.core import job_views, views
+from peercircle.core import job_views, programme_views, views
 
 app_name = "core"
 urlpatterns = [
@@ -8,6 +8,11 @@ urlpatterns = [
     path("activities/", views.activity_list, name="activity_list"),
     path("activities/new/", views.activity_create, name="activity_create"),
     path("audit/", views.audit_list, name="audit_list"),
+    path("programmes/", programme_views.programme_list, name="programme_list"),
+    path("programmes/new/", programme_views.programme_create, name="programme_create"),
+    path("programmes/<int:programme_pk>/", programme_views.programme_edit, name="programme_edit"),
+    path("programmes/<int:programme_pk>/archive/", programme_views.programme_archive,
+         name="programme_archive"),
     path("jobs/<int:job_pk>/", job_views.job_detail, name="job_detail"),
     path("jobs/<int:job_pk>/progress/", job_views.job_progress, name="job_progress"),
     path("jobs/<int:job_pk>/download/", job_views.job_download, name="job_download"),

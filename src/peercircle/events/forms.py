@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from peercircle.core.forms import DateInput, HoneypotForm, StyledForm
-from peercircle.core.models import Programme
+from peercircle.core.selectors import programme_list
 from peercircle.events.models import Event, PlanItem
 from peercircle.organisations.models import Organisation, Partner
 
@@ -57,7 +57,7 @@ class EventForm(StyledForm, forms.Form):
         self.fields["co_organisations"].queryset = (
             Organisation.objects.filter(network=organisation.network).exclude(pk=organisation.pk)
             if organisation.network_id else Organisation.objects.none())
-        self.fields["programme"].queryset = Programme.objects.filter(organisation=organisation)
+        self.fields["programme"].queryset = programme_list(organisation=organisation)
         self.fields["plan_item"].queryset = PlanItem.objects.filter(
             organisation=organisation).select_related("plan")
         self.fields["plan_item"].label_from_instance = lambda i: f"{i.plan} · {i}"

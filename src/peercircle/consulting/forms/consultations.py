@@ -5,7 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from peercircle.core.forms import DateInput, StyledForm
-from peercircle.core.models import Activity, Format, HelpArea, Programme, Region
+from peercircle.core.models import Activity, Format, HelpArea, Region
+from peercircle.core.selectors import programme_list
 
 DURATIONS = [(15, "15"), (30, "30"), (45, "45"), (60, "60"), (90, "90")]
 
@@ -41,7 +42,7 @@ class ConsultationForm(StyledForm, forms.Form):
         kwargs["initial"]["client_key"] = uuid.uuid4()
         super().__init__(*args, **kwargs)
         self.fields["beneficiary"].queryset = beneficiaries
-        programmes = Programme.objects.filter(organisation=organisation)
+        programmes = programme_list(organisation=organisation)  # running ones only
         self.fields["programme"].queryset = programmes
         if programmes.count() == 1:
             self.fields["programme"].initial = programmes.first()
