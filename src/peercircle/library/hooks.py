@@ -14,9 +14,11 @@ registry.grant_table({
     Role.NETWORK_COORDINATOR: {
         perm.PUBLISH_DOCUMENTS,
         perm.READ_DOCUMENTS,
+        perm.VIEW_NETWORK_ADOPTION,
         perm.VIEW_SIGNATURES,
     },
     Role.COORDINATOR: {
+        perm.ADOPT_DOCUMENTS,
         perm.PUBLISH_DOCUMENTS,
         perm.READ_DOCUMENTS,
         perm.VIEW_SIGNATURES,

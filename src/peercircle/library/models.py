@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from peercircle.core.models import TimeStamped
+from peercircle.core.models import OrganisationOwned, TimeStamped
 
 
 class CommunityDocument(TimeStamped):
@@ -76,3 +76,24 @@ class Signature(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.version}"
+
+
+class Adoption(OrganisationOwned):
+    """A member organisation's decision to adopt a version of its network's document (the
+    network coordinator sees who adopted which version, and when: docs/adr/0007)."""
+
+    version = models.ForeignKey(DocumentVersion, on_delete=models.CASCADE,
+                                related_name="adoptions", verbose_name=_("version"))
+    adopted_on = models.DateField(_("adopted on"))
+    adopted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+", verbose_name=_("adopted by"))
+
+    class Meta:
+        ordering = ["-adopted_on"]
+        constraints = [models.UniqueConstraint(fields=["version", "organisation"],
+                                               name="adoption_unique_version_organisation")]
+        verbose_name = _("adoption")
+        verbose_name_plural = _("adoptions")
+
+    def __str__(self) -> str:
+        return f"{self.version} · {self.organisation}"

@@ -1,3 +1,5 @@
 READ_DOCUMENTS = "library.read_documents"
 PUBLISH_DOCUMENTS = "library.publish_documents"
 VIEW_SIGNATURES = "library.view_signatures"
+ADOPT_DOCUMENTS = "library.adopt_documents"
+VIEW_NETWORK_ADOPTION = "library.view_network_adoption"

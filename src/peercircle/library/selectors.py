@@ -1,5 +1,8 @@
+from dataclasses import dataclass
+
 from django.db.models import Max, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django_scopes import scopes_disabled
 
 from peercircle.library.models import CommunityDocument, DocumentVersion, Signature
 from peercircle.organisations.models import Membership
@@ -45,3 +48,56 @@ def unsigned_for(*, organisation, user) -> list[CommunityDocument]:
         user=user, organisation=organisation,
         version__document__in=documents).values_list("version__document_id", "version__number"))
     return [d for d in documents if (d.pk, d.current) not in signed]
+
+
+@dataclass(frozen=True)
+class MemberAdoption:
+    organisation: object
+    adopted: object  # the latest version adopted (DocumentVersion) or None
+    adopted_on: object  # its date, or None
+    current: bool  # the adopted version is the current one
+    acknowledged: int  # members of the organisation who acknowledged the current version
+    members: int  # its active members
+
+
+def adoption_for(*, organisation, document: CommunityDocument) -> object:
+    """The latest adoption of this document by the organisation, or None."""
+    from peercircle.library.models import Adoption
+
+    return (Adoption.objects.filter(organisation=organisation, version__document=document)
+            .select_related("version").order_by("-version__number").first())
+
+
+def network_adoption(*, organisation, document: CommunityDocument) -> list[MemberAdoption]:
+    """For a network's coordinating organisation: per member, which version of the document it
+    adopted and when, and how many of its members acknowledged the current version (counts
+    only: who they are stays with the member). A few queries whatever the network's size."""
+    from django.db.models import Count
+
+    from peercircle.library.models import Adoption
+    from peercircle.organisations.models import Organisation
+
+    if not (organisation.coordinates_network and document.network_id == organisation.network_id):
+        return []
+    version = current_version(document)
+    members = list(Organisation.objects.filter(network_id=document.network_id).order_by("name"))
+    latest: dict[int, object] = {}
+    with scopes_disabled():  # every member's adoption of the network's document (ADR 7)
+        for adoption in (Adoption.objects.filter(version__document=document)
+                         .select_related("version").order_by("version__number")):
+            latest[adoption.organisation_id] = adoption
+    acknowledged = dict(Signature.objects.filter(version=version).values("organisation_id")
+                        .annotate(n=Count("user", distinct=True))
+                        .values_list("organisation_id", "n")) if version else {}
+    member_counts = dict(Membership.objects.filter(organisation__in=members, is_active=True)
+                         .values("organisation_id").annotate(n=Count("user", distinct=True))
+                         .values_list("organisation_id", "n"))
+    rows = []
+    for member in members:
+        adoption = latest.get(member.pk)
+        rows.append(MemberAdoption(
+            member, adoption.version if adoption else None,
+            adoption.adopted_on if adoption else None,
+            bool(adoption and version and adoption.version_id == version.pk),
+            acknowledged.get(member.pk, 0), member_counts.get(member.pk, 0)))
+    return rows

@@ -47,3 +47,19 @@ def document_sign(*, actor, organisation, version: DocumentVersion) -> Signature
                          action=AuditEntry.Action.CREATE, instance=signature,
                          after={"version": version.number})
     return signature
+
+
+def document_adopt(*, actor, organisation, version: DocumentVersion):
+    """The organisation adopts this version of its network's document (once per version)."""
+    from django.utils import timezone
+
+    from peercircle.library.models import Adoption
+
+    document = version.document
+    if not document.network_id or document.network_id != organisation.network_id:
+        raise ValidationError(_("Only a document of your organisation's network is adopted."))
+    if Adoption.objects.filter(version=version, organisation=organisation).exists():
+        raise ValidationError(_("Your organisation has already adopted this version."))
+    adoption = Adoption(version=version, organisation=organisation,
+                        adopted_on=timezone.localdate(), adopted_by=actor)
+    return audited_save(adoption, actor=actor, organisation=organisation)

@@ -42,6 +42,14 @@ def document_detail(request, org, document_pk):
         "can_publish": perm.PUBLISH_DOCUMENTS in request.permissions
         and _owned_here(document, request.organisation),
     }
+    if document.network_id and document.network_id == request.organisation.network_id:
+        context["adoption"] = selectors.adoption_for(organisation=request.organisation,
+                                                     document=document)
+        context["can_adopt"] = (perm.ADOPT_DOCUMENTS in request.permissions and version
+                                and not _owned_here(document, request.organisation))
+        if perm.VIEW_NETWORK_ADOPTION in request.permissions:
+            context["network_adoption"] = selectors.network_adoption(
+                organisation=request.organisation, document=document)
     if perm.VIEW_SIGNATURES in request.permissions and document.must_sign:
         context["signed_people"], context["unsigned_people"] = selectors.signature_status(
             document=document, organisation=request.organisation)
@@ -87,3 +95,23 @@ def version_new(request, org, document_pk):
                   then=lambda _version: _to(document, org))
     return done or render(request, "library/version_form.html",
                           {"form": form, "document": document})
+
+
+@require_POST
+@organisation_view(perm.ADOPT_DOCUMENTS)
+def document_adopt(request, org, document_pk):
+    from django.contrib import messages
+    from django.core.exceptions import ValidationError
+
+    document = selectors.document_get_for(organisation=request.organisation, pk=document_pk)
+    version = selectors.current_version(document)
+    if version is None:
+        raise Http404
+    try:
+        services.document_adopt(actor=request.user, organisation=request.organisation,
+                                version=version)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Your organisation has adopted this version."))
+    return _to(document, org)
