@@ -111,3 +111,19 @@ registry.menu("my_work", 40, _l("Intervisions and case reviews"), "consulting:re
               perm.SEE_REVIEWS)
 registry.menu("organisation", 70, _l("Crisis words"), "consulting:crisis_terms",
               VIEW_NETWORK, network_only=True)
+
+
+@registry.my_work(10)
+def _my_requests(*, user, organisation, permissions, volunteer):
+    """Requests given to this consultant and not yet closed."""
+    from django.utils.translation import gettext as _
+
+    from peercircle.consulting.models import HelpRequest
+
+    if volunteer is None:
+        return None
+    requests = list(HelpRequest.objects.filter(
+        organisation=organisation, assigned_to=volunteer, status=HelpRequest.Status.ASSIGNED)
+        .select_related("beneficiary", "need").order_by("-crisis_flag", "assigned_at"))
+    return registry.MyWorkSection(_("Requests given to me"),
+                                  "consulting/partials/my_requests.html", {"requests": requests})

@@ -58,3 +58,20 @@ def still_to_record(user, access: ReviewAccess) -> bool:
 review_rules = rules.RuleSet()
 review_rules.add_rule("see", plans_reviews | facilitates | takes_part)
 review_rules.add_rule("record", plans_reviews & still_to_record)
+
+
+# A request for help: the consultant it was given to may see how to reach the person (audited),
+# while it is theirs and open.
+@rules.predicate
+def given_to_them(user, help_request) -> bool:
+    volunteer = help_request.assigned_to
+    return volunteer is not None and volunteer.user_id == user.pk
+
+
+@rules.predicate
+def still_open(user, help_request) -> bool:
+    return help_request.status == "assigned"
+
+
+request_rules = rules.RuleSet()
+request_rules.add_rule("contact", given_to_them & still_open)

@@ -12,6 +12,8 @@ urlpatterns = [
     path("requests/<int:request_pk>/assign/", views.request_assign, name="request_assign"),
     path("requests/<int:request_pk>/escalate/", views.request_escalate, name="request_escalate"),
     path("requests/<int:request_pk>/close/", views.request_close, name="request_close"),
+    path("requests/<int:request_pk>/contact/", views.my_request_contact,
+         name="my_request_contact"),
     path("requests/<int:request_pk>/reopen/", views.request_reopen, name="request_reopen"),
     path("consultations/", views.my_consultations, name="my_consultations"),
     path("consultations/new/", views.consultation_new, name="consultation_new"),

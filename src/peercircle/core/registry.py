@@ -195,3 +195,25 @@ invitation_accepted_hooks: list[InvitationHook] = []
 def on_invitation_accepted(hook: InvitationHook) -> InvitationHook:
     invitation_accepted_hooks.append(hook)
     return hook
+
+
+# The sections of a person's "My work" page (volunteers assembles it): each app adds what the
+# person does there. hook(*, user, organisation, permissions, volunteer) -> MyWorkSection | None.
+@dataclass(frozen=True)
+class MyWorkSection:
+    title: StrOrPromise
+    template: str
+    context: dict[str, Any]
+
+
+MyWorkHook = Callable[..., "MyWorkSection | None"]
+my_work_hooks: list[tuple[int, MyWorkHook]] = []
+
+
+def my_work(order: int) -> Callable[[MyWorkHook], MyWorkHook]:
+    def register(hook: MyWorkHook) -> MyWorkHook:
+        my_work_hooks.append((order, hook))
+        my_work_hooks.sort(key=lambda item: item[0])
+        return hook
+
+    return register

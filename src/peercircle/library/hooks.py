@@ -45,3 +45,18 @@ def documents_to_acknowledge(*, user, organisation, permissions, cards, todos) -
                           org_url("library:detail", organisation, document_pk=document.pk)))
 
 registry.menu("my_work", 70, _l("Documents"), "library:list")
+
+
+@registry.my_work(50)
+def _my_documents(*, user, organisation, permissions, volunteer):
+    from django.utils.translation import gettext as _
+
+    from peercircle.library.selectors import unsigned_for
+
+    if perm.READ_DOCUMENTS not in permissions:
+        return None
+    documents = unsigned_for(organisation=organisation, user=user)
+    if not documents:
+        return None
+    return registry.MyWorkSection(_("Documents to read and acknowledge"),
+                                  "library/partials/my_documents.html", {"documents": documents})

@@ -71,3 +71,18 @@ for _code, _label, _expression in (
         _code, _label, (metrics.Part("outcome", _expression),),
         filters=metrics.PERIOD_ONLY | {"outcome_types"}, breakdowns=frozenset({"quarter"}),
         drill="outcomes", needs_outcome_types=True, disclosure="people"))
+
+
+@registry.my_work(20)
+def _my_pairs(*, user, organisation, permissions, volunteer):
+    from django.utils.translation import gettext as _
+
+    from peercircle.mentoring.models import Pair
+
+    pairs = list(Pair.objects.filter(organisation=organisation, mentor__volunteer__user=user,
+                                     status=Pair.Status.ACTIVE)
+                 .select_related("mentor__volunteer", "family__family"))
+    if not pairs:
+        return None
+    return registry.MyWorkSection(_("My mentoring pairs"), "mentoring/partials/my_pairs.html",
+                                  {"pairs": pairs})

@@ -55,3 +55,23 @@ metrics.register(metrics.Metric(
 metrics.register(metrics.Metric(
     "trained_reaching", _l("Trained people who each gave at least N"), (), needs_threshold=True,
     breakdowns=frozenset(), drill="trained_reaching", disclosure="exact"))
+
+
+@registry.my_work(40)
+def _my_training(*, user, organisation, permissions, volunteer):
+    from decimal import Decimal
+
+    from django.db.models import Sum
+    from django.utils.translation import gettext as _
+
+    from peercircle.training.models import Attendance, Enrolment
+
+    if volunteer is None:
+        return None
+    minutes = Attendance.objects.filter(enrolment__volunteer=volunteer).aggregate(
+        total=Sum("session__duration_minutes"))["total"] or 0
+    completed = list(Enrolment.objects.filter(volunteer=volunteer, completed_on__isnull=False)
+                     .select_related("course").order_by("-completed_on"))
+    return registry.MyWorkSection(_("My training"), "training/partials/my_training.html",
+                                  {"hours": (Decimal(minutes) / 60).quantize(Decimal("0.1")),
+                                   "completed": completed})

@@ -4,6 +4,7 @@ menu entries where it has them."""
 from django.utils.translation import gettext_lazy as _l
 from django.utils.translation import ngettext
 
+from peercircle.core import permissions as core_perm
 from peercircle.core import registry
 from peercircle.core.dashboard import Todo, org_url
 from peercircle.core.roles import Role
@@ -35,6 +36,7 @@ def applications_waiting(*, user, organisation, permissions, cards, todos) -> No
         ) % {"count": applied}, org_url("volunteers:list", organisation) + "?stage=applied"))
 
 registry.menu("organisation", 10, _l("Volunteers"), "volunteers:list", perm.VIEW_VOLUNTEERS)
+registry.menu("my_work", 5, _l("My work"), "volunteers:my_work", core_perm.RECORD_ACTIVITY)
 
 
 

@@ -37,3 +37,10 @@ def question_get_for(*, organisation, pk: int) -> ApplicationQuestion:
 
 def volunteer_history(volunteer: Volunteer):
     return volunteer.history.select_related("changed_by")
+
+
+def my_record(*, organisation, user):
+    """The person's own volunteer record here, if a coordinator linked it or they accepted an
+    invitation sent from it."""
+    return (Volunteer.objects.filter(organisation=organisation, user=user)
+            .exclude(stage="left").first())

@@ -184,3 +184,18 @@ def volunteer_unlink_account(*, actor, volunteer: Volunteer) -> Volunteer:
     """Unlink the account; everything the person did stays recorded as theirs."""
     volunteer.user = None
     return audited_save(volunteer, actor=actor, organisation=volunteer.organisation)
+
+
+def volunteer_pause_self(*, actor, volunteer: Volunteer, paused_until=None) -> Volunteer:
+    """The volunteer pauses themselves (no new requests come to them) or comes back."""
+    if volunteer.user_id != actor.pk:
+        raise ValidationError(_("Only the volunteer pauses their own work."))
+    today = timezone.localdate()
+    if volunteer.stage == Stage.ACTIVE:
+        return volunteer_stage_change(actor=actor, volunteer=volunteer, to_stage=Stage.PAUSED,
+                                      changed_on=today, paused_until=paused_until,
+                                      reason=_("Paused by the volunteer."))
+    if volunteer.stage == Stage.PAUSED:
+        return volunteer_stage_change(actor=actor, volunteer=volunteer, to_stage=Stage.ACTIVE,
+                                      changed_on=today, reason=_("Back, by the volunteer."))
+    raise ValidationError(_("Only an active volunteer can pause."))

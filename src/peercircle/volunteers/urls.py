@@ -5,6 +5,7 @@ from peercircle.volunteers import views
 app_name = "volunteers"
 urlpatterns = [
     path("volunteers/", views.volunteer_list, name="list"),
+    path("my-work/", views.my_work, name="my_work"),
     path("volunteers/application-form/", views.questions, name="questions"),
     path("volunteers/application-form/<int:question_pk>/delete/", views.question_delete,
          name="question_delete"),

@@ -1,10 +1,13 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.dateparse import parse_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from peercircle.core import permissions as core_perm
 from peercircle.core.access import organisation_view, public_organisation_view
 from peercircle.core.forms import call_service, submit
 from peercircle.organisations import permissions as org_perm
@@ -176,3 +179,30 @@ def volunteer_link(request, org, volunteer_pk):
                   volunteer=volunteer, success=_("The record is linked to the account."),
                   then=lambda _result: _to_detail(volunteer))
     return done or render(request, "volunteers/link.html", {"form": form, "volunteer": volunteer})
+
+
+@organisation_view(core_perm.RECORD_ACTIVITY)
+def my_work(request, org):
+    """A volunteer's own work, phone-first: stage and pause, then what each app adds (requests
+    given to them, pairs, groups, training, documents to acknowledge: core.registry.my_work)."""
+    from peercircle.core import registry
+
+    volunteer = selectors.my_record(organisation=request.organisation, user=request.user)
+    if request.method == "POST" and volunteer is not None:
+        until = parse_date(request.POST.get("paused_until") or "")
+        try:
+            services.volunteer_pause_self(actor=request.user, volunteer=volunteer,
+                                          paused_until=until)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Your status is saved."))
+        return redirect("volunteers:my_work", org=org)
+    sections = []
+    for _order, hook in registry.my_work_hooks:
+        section = hook(user=request.user, organisation=request.organisation,
+                       permissions=request.permissions, volunteer=volunteer)
+        if section is not None:
+            sections.append(section)
+    return render(request, "volunteers/my_work.html",
+                  {"volunteer": volunteer, "sections": sections})

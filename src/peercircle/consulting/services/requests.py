@@ -59,15 +59,40 @@ def _assignable_validate(help_request: HelpRequest, volunteer) -> None:
                                                      "capacity": loaded.weekly_capacity})
 
 
-def help_request_assign(*, actor, help_request: HelpRequest, volunteer) -> HelpRequest:
-    """Give a request to a consultant; refused beyond capacity or to someone not active."""
+def help_request_assign(*, actor, help_request: HelpRequest, volunteer,
+                        build_url=None) -> HelpRequest:
+    """Give a request to a consultant; refused beyond capacity or to someone not active. The
+    consultant is told by e-mail, in their language, with a link only (nothing about the person)."""
     with transaction.atomic():
         _assignable_validate(help_request, volunteer)
         help_request.status = HelpRequest.Status.ASSIGNED
         help_request.assigned_to, help_request.assigned_by = volunteer, actor
         help_request.assigned_at = timezone.now()
-        return audited_save(help_request, actor=actor, organisation=help_request.organisation,
-                            masked=frozenset({"message"}))
+        saved = audited_save(help_request, actor=actor, organisation=help_request.organisation,
+                             masked=frozenset({"message"}))
+        transaction.on_commit(lambda: _tell_consultant(volunteer, build_url))
+        return saved
+
+
+def _tell_consultant(volunteer, build_url) -> None:
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+    from django.utils import translation
+
+    organisation = volunteer.organisation
+    account = volunteer.user
+    path = reverse("volunteers:my_work", kwargs={"org": organisation.slug})
+    with translation.override(getattr(account, "language", "") or "ru"):
+        body = render_to_string("consulting/email/assigned.txt", {
+            "organisation": organisation.name, "url": build_url(path) if build_url else path})
+        subject = _("A request for help is waiting for you")
+    try:
+        send_mail(subject, body, None, [account.email if account else volunteer.email])
+    except Exception:  # noqa: BLE001 — the assignment stands; the page shows the request
+        import logging
+
+        logging.getLogger(__name__).exception("could not tell consultant %s", volunteer.pk)
 
 
 def help_request_escalate(*, actor, help_request: HelpRequest) -> HelpRequest:
@@ -78,7 +103,7 @@ def help_request_escalate(*, actor, help_request: HelpRequest) -> HelpRequest:
                         masked=frozenset({"message"}))
 
 
-def routing_bulk_confirm(*, actor, organisation, pairs: list[tuple[int, int]]) -> int:
+def routing_bulk_confirm(*, actor, organisation, pairs: list[tuple[int, int]], build_url=None) -> int:
     """Assign a reviewed plan all at once: every pair is checked again; one refusal undoes all."""
     from peercircle.consulting.selectors import request_get_for
     from peercircle.volunteers.selectors import volunteer_get_for
@@ -88,7 +113,8 @@ def routing_bulk_confirm(*, actor, organisation, pairs: list[tuple[int, int]]) -
             help_request_assign(
                 actor=actor, help_request=request_get_for(organisation=organisation,
                                                           pk=request_pk),
-                volunteer=volunteer_get_for(organisation=organisation, pk=volunteer_pk))
+                volunteer=volunteer_get_for(organisation=organisation, pk=volunteer_pk),
+                build_url=build_url)
     return len(pairs)
 
 

@@ -105,7 +105,7 @@ def request_assign(request, org, request_pk):
         volunteer = volunteer_get_for(organisation=request.organisation,
                                       pk=int(request.POST.get("volunteer", 0)))
         services.help_request_assign(actor=request.user, help_request=help_request,
-                                     volunteer=volunteer)
+                                     volunteer=volunteer, build_url=request.build_absolute_uri)
     except (ValidationError, ValueError) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     else:
@@ -131,7 +131,8 @@ def bulk_routing(request, org):
                  if value.count(":") == 1 and value.replace(":", "").isdigit()]
         try:
             count = services.routing_bulk_confirm(actor=request.user,
-                                                  organisation=request.organisation, pairs=pairs)
+                                                  organisation=request.organisation, pairs=pairs,
+                                                  build_url=request.build_absolute_uri)
         except ValidationError as error:
             messages.error(request, _("Nothing was assigned: %(reason)s")
                            % {"reason": " ".join(error.messages)})
@@ -267,3 +268,21 @@ def request_reopen(request, org, request_pk):
     else:
         messages.success(request, _("The request is open again."))
     return redirect("consulting:request_detail", org=org, request_pk=help_request.pk)
+
+
+@require_POST
+@organisation_view(perm.LOG_CONSULTATION, relationship=True)
+def my_request_contact(request, org, request_pk):
+    """The consultant a request was given to opens the person's contact details to call back;
+    the opening is audited like any opening of an identity. Anyone else gets 404."""
+    from peercircle.consulting.rules import request_rules
+    from peercircle.people.services import identity_open
+
+    help_request = selectors.request_get_for(organisation=request.organisation, pk=request_pk)
+    if not request_rules.test_rule("contact", request.user, help_request):
+        raise Http404
+    identity = identity_open(actor=request.user, beneficiary=help_request.beneficiary)
+    response = render(request, "consulting/my_request_contact.html",
+                      {"help_request": help_request, "identity": identity})
+    add_never_cache_headers(response)
+    return response
