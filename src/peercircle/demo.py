@@ -241,7 +241,9 @@ def _volunteer_pipeline(org, coordinator, volunteer_users, rnd, today) -> None:
         volunteers.volunteer_stage_change(actor=coordinator, volunteer=record,
                                           to_stage=Stage.ACTIVE,
                                           changed_on=started + datetime.timedelta(days=30))
-        record.user = user
+        # as the coordinator does on the record's page (the member joined by invitation)
+        volunteers.volunteer_link_account(actor=coordinator, volunteer=record, user=user)
+        record.refresh_from_db()
         volunteers.volunteer_profile_update(
             actor=coordinator, volunteer=record, help_areas=rnd.sample(areas, 1),
             lived_experience=rnd.sample(areas, 1), languages=org.languages,
