@@ -80,7 +80,9 @@ def network_adoption(*, organisation, document: CommunityDocument) -> list[Membe
     if not (organisation.coordinates_network and document.network_id == organisation.network_id):
         return []
     version = current_version(document)
-    members = list(Organisation.objects.filter(network_id=document.network_id).order_by("name"))
+    # the members, not the coordinating organisation that publishes the document
+    members = list(Organisation.objects.filter(network_id=document.network_id)
+                   .exclude(pk=organisation.pk).order_by("name"))
     latest: dict[int, object] = {}
     with scopes_disabled():  # every member's adoption of the network's document (ADR 7)
         for adoption in (Adoption.objects.filter(version__document=document)
