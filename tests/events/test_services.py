@@ -478,3 +478,17 @@ def test_every_mark_and_unmark_is_audited(scoped, member):
     assert entries.filter(action=AuditEntry.Action.CREATE).count() == 3
     assert entries.filter(action=AuditEntry.Action.DELETE).count() == 1
     assert all(entry.actor == organiser for entry in entries)
+
+
+def test_an_events_ledger_rows_count_in_its_region(scoped, member):
+    """Issue 14: events carry a region, and so do the ledger rows of their days."""
+    from peercircle.core.models import Region
+
+    organiser = member("coordinator")
+    event = _past_event(scoped, organiser)
+    event.region = Region.objects.get(code="ru-irk")
+    event.save()
+    registration = RegistrationFactory(event=event)
+    services.attendance_set(actor=organiser, registration=registration, day=event.days()[0],
+                            present=True)
+    assert EventDay.objects.get(event=event).activity.region.code == "ru-irk"

@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from peercircle.core.forms import DateInput, HoneypotForm, StyledForm
+from peercircle.core.models import Region
 from peercircle.core.selectors import programme_list
 from peercircle.events.models import Event, PlanItem
 from peercircle.organisations.models import Organisation, Partner
@@ -32,6 +33,8 @@ class EventForm(StyledForm, forms.Form):
         label=_("Programme minutes per day"), required=False, min_value=15, max_value=24 * 60,
         help_text=_("For events over several days; a one-day event counts from start to end."))
     venue = forms.CharField(label=_("Venue"), max_length=300, required=False)
+    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(),
+                                    required=False)
     online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
     capacity = forms.IntegerField(label=_("Places"), required=False, min_value=1,
                                   help_text=_("Leave empty for no limit."))
@@ -52,6 +55,9 @@ class EventForm(StyledForm, forms.Form):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisers"].queryset = _members(organisation)
+        if not self.is_bound and not self.initial.get("region"):
+            # where the organisation works, unless the event says otherwise
+            self.fields["region"].initial = organisation.regions.order_by("pk").first()
         self.fields["organisers"].label_from_instance = lambda u: u.full_name or u.email
         self.fields["partners"].queryset = Partner.objects.filter(organisation=organisation)
         self.fields["co_organisations"].queryset = (

@@ -92,6 +92,9 @@ class Event(OrganisationOwned):
         _("hours of programme per day, in minutes"), null=True, blank=True,
         help_text=_("For events over several days; a one-day event counts from start to end."))
     venue = models.CharField(_("venue"), max_length=300, blank=True)
+    # where the event takes place (its ledger rows count in this region)
+    region = models.ForeignKey("core.Region", on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="+", verbose_name=_("region"))
     online_url = models.URLField(_("online link"), blank=True)
     capacity = models.PositiveIntegerField(_("places"), null=True, blank=True,
                                            help_text=_("Leave empty for no limit."))

@@ -85,10 +85,11 @@ def _ledger_sync(*, actor, event: Event, day: datetime.date) -> None:
             actor=actor, organisation=event.organisation, kind=Activity.Kind.EVENT_SESSION,
             mode=Activity.Mode.GROUP, date=day, duration_minutes=event.day_minutes,
             format=event.format, providers=providers, participants=named,
-            anonymous_count=anonymous, programme=event.programme)
+            anonymous_count=anonymous, programme=event.programme, region=event.region)
         EventDay.objects.create(organisation=event.organisation, event=event, day=day,
                                 activity=activity)
         return
     activity_update(actor=actor, activity=ledger_day.activity, providers=providers,
                     participants=named, anonymous_count=anonymous,
-                    duration_minutes=event.day_minutes, programme=event.programme)
+                    duration_minutes=event.day_minutes, programme=event.programme,
+                    region=event.region)

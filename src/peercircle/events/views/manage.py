@@ -48,7 +48,7 @@ def event_edit(request, org, event_pk):
     event = selectors.event_get_for(organisation=request.organisation, pk=event_pk)
     initial = {name: getattr(event, name) for name in (
         "title", "kind", "description", "minutes_per_day", "venue", "online_url", "capacity",
-        "audience", "is_public", "programme", "plan_item", "cancelled")}
+        "audience", "is_public", "programme", "plan_item", "cancelled", "region")}
     initial.update({"starts_at": timezone.localtime(event.starts_at),
                     "ends_at": timezone.localtime(event.ends_at),
                     "organisers": list(event.organisers.all()),
