@@ -105,8 +105,14 @@ def test_a_consultation_is_logged_in_the_consultants_region_unless_changed(clien
     from peercircle.core.models import Region
 
     samara, moscow = Region.objects.get(code="ru-sam"), Region.objects.get(code="ru-mow")
-    record = factories.VolunteerFactory(organisation=org, user=volunteer)
-    record.regions.set([samara])
+    from peercircle.volunteers import services as volunteers
+
+    coordinator = factories.MembershipFactory(organisation=org, role=Role.COORDINATOR).user
+    with scope(organisation=org):  # the record, linked and profiled as on the record's pages
+        record = factories.VolunteerFactory(organisation=org)
+        volunteers.volunteer_link_account(actor=coordinator, volunteer=record, user=volunteer)
+        volunteers.volunteer_profile_update(actor=coordinator, volunteer=record,
+                                            regions=[samara], weekly_capacity=2)
     client = client_for(volunteer)
     page = client.get(reverse("consulting:consultation_new", kwargs={"org": org.slug}))
     assert f'<option value="{samara.pk}" selected>' in page.content.decode()

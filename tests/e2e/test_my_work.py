@@ -32,8 +32,8 @@ def test_a_consultant_calls_back_from_my_work_on_a_phone(e2e, browser):
         volunteers.volunteer_stage_change(actor=coordinator, volunteer=record, to_stage="active",
                                           changed_on=today)
         volunteers.volunteer_link_account(actor=coordinator, volunteer=record, user=person)
-        record.weekly_capacity = 3
-        record.save()
+        record.refresh_from_db()
+        volunteers.volunteer_profile_update(actor=coordinator, volunteer=record, weekly_capacity=3)
         help_request = consulting.help_request_submit(
             organisation=org, name="Анна Петрова", phone="+7 900 111 22 33",
             need=HelpArea.objects.get(code="oncology"), language="ru", format="phone",

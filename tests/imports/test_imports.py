@@ -246,6 +246,11 @@ def test_volunteers_and_families(org, member):
         assert olga.history.get().to_stage == "active"
         assert list(olga.help_areas.values_list("code", flat=True)) == ["hiv"]
         assert Family.objects.filter(organisation=org).count() == 2
+        # every imported family is in the audit log; its notes are never shown there
+        entries = AuditEntry.objects.filter(object_type="people.Family", actor=coordinator,
+                                            action=AuditEntry.Action.CREATE)
+        assert entries.count() == 2
+        assert all("two children" not in str(entry.after) for entry in entries)
 
 
 def test_training_attendance(org, member):

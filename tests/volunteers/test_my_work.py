@@ -12,7 +12,7 @@ from django_scopes import scope, scopes_disabled
 from peercircle.consulting.models import HelpRequest
 from peercircle.core.models import AuditEntry, HelpArea
 from peercircle.volunteers import services
-from peercircle.volunteers.models import Stage, Volunteer
+from peercircle.volunteers.models import Stage
 
 pytestmark = pytest.mark.django_db
 
@@ -32,8 +32,9 @@ def consultant(org, coordinator, member, client_for):
                                "decision": "accept"})
     staff.post(url("stage"), {"to_stage": "active", "changed_on": timezone.localdate().isoformat()})
     staff.post(url("link"), {"user": person.pk})
-    with scopes_disabled():
-        Volunteer.objects.filter(pk=record.pk).update(weekly_capacity=3)
+    with scope(organisation=org):  # the capacity, as the coordinator sets it on the profile page
+        record.refresh_from_db()
+        services.volunteer_profile_update(actor=coordinator, volunteer=record, weekly_capacity=3)
         record.refresh_from_db()
     assert record.stage == Stage.ACTIVE and record.user == person
     return person, record, staff

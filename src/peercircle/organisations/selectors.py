@@ -74,10 +74,17 @@ def invitation_accepted_for_roles(*, email: str, roles) -> bool:
                                          role__in=roles).exists()
 
 
+def authenticator_set_up(*, email: str) -> bool:
+    """Whether the account of this address has set up an authenticator app (TOTP)."""
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(user__email__iexact=email,
+                                        type=Authenticator.Type.TOTP).exists()
+
+
 def invitation_opens_enrolment(invitation: Invitation | None, user) -> bool:
     """An accepted, unexpired invitation opened again by the person it was sent to, whose role
     needs a second factor they have not set up: the link lets them set up the first one."""
-    from allauth.mfa.models import Authenticator
     from django.utils import timezone
 
     from peercircle.core.access import roles_requiring_two_factor
@@ -87,7 +94,7 @@ def invitation_opens_enrolment(invitation: Invitation | None, user) -> bool:
         and invitation.revoked_at is None and invitation.expires_at > timezone.now()
         and user.email.lower() == invitation.email.lower()
         and invitation.role in roles_requiring_two_factor()
-        and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        and not authenticator_set_up(email=user.email)
     )
 
 

@@ -90,12 +90,10 @@ def invitation_create(*, actor, organisation: Organisation, email: str, role: st
 
 
 def _awaits_second_factor(*, email: str, role: str) -> bool:
-    from allauth.mfa.models import Authenticator
-
     from peercircle.core.access import roles_requiring_two_factor
+    from peercircle.organisations.selectors import authenticator_set_up
 
-    return role in roles_requiring_two_factor() and not Authenticator.objects.filter(
-        user__email__iexact=email, type=Authenticator.Type.TOTP).exists()
+    return role in roles_requiring_two_factor() and not authenticator_set_up(email=email)
 
 
 def _invitation_send(invitation: Invitation, url: str) -> None:

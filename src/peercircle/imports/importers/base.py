@@ -184,6 +184,12 @@ class Importer:
     def check_batch(self, rows: list[Row]) -> None:
         """Look up what the batch names in the database (one query per kind of thing)."""
 
+    def skip_known(self, model, rows: list[Row]) -> None:
+        """Mark the rows whose code is already recorded (a re-import leaves them as they are)."""
+        existing = existing_codes(model, self.organisation, rows)
+        for row in rows:
+            row.skipped = row.data["external_id"] in existing
+
     def write(self, rows: list[Row]) -> None:
         raise NotImplementedError
 

@@ -15,7 +15,6 @@ from peercircle.imports.importers.base import (
     Importer,
     _choices_lookup,
     _named_lookup,
-    existing_codes,
 )
 from peercircle.imports.parsing import (
     cell_text,
@@ -112,9 +111,7 @@ class BeneficiaryImporter(Importer):
     def check_batch(self, rows):
         from peercircle.people.models import Beneficiary
 
-        existing = existing_codes(Beneficiary, self.organisation, rows)
-        for row in rows:
-            row.skipped = row.data["external_id"] in existing
+        self.skip_known(Beneficiary, rows)
 
     def write(self, rows):
         from peercircle.people.models import Beneficiary, BeneficiaryIdentity
@@ -178,17 +175,17 @@ class FamilyImporter(Importer):
     def check_batch(self, rows):
         from peercircle.people.models import Family
 
-        existing = existing_codes(Family, self.organisation, rows)
-        for row in rows:
-            row.skipped = row.data["external_id"] in existing
+        self.skip_known(Family, rows)
 
     def write(self, rows):
         from peercircle.people.models import Family
 
         now = timezone.now()
-        families = Family.objects.bulk_create([
+        # one audit entry per family, as for people (the notes may be personal: masked)
+        families = audited_bulk_create([
             Family(organisation=self.organisation, code=r.data["code"], region=r.data["region"],
                    notes=r.data["notes"], created_at=now, updated_at=now) for r in rows],
+            actor=self.actor, organisation=self.organisation, masked=frozenset({"notes"}),
             batch_size=BATCH)
         needs = Family.needs.through
         needs.objects.bulk_create([needs(family_id=f.pk, helparea_id=h.pk)
