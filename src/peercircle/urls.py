@@ -48,6 +48,7 @@ urlpatterns = [
     path("events/registration/<str:registration_token>/", event_views.registration_page,
          name="event_registration"),
     path("calendar/<str:feed_token>.ics", event_views.calendar_feed, name="event_feed"),
+    path("operator/", include("peercircle.organisations.operator_urls")),
     path("accounts/email/", account_views.email, name="account_email"),
     path("accounts/", include("allauth.urls")),
     path("o/<slug:org>/", include(organisation_patterns)),

@@ -126,7 +126,9 @@ def world(db, settings, tmp_path):
         membership = factories.MembershipFactory(organisation=own, role=role)
         give_totp(membership.user)
         users[role] = membership.user
-    return {"own": own, "other": other, "users": users,
+    operator = factories.UserFactory(is_operator=True)
+    give_totp(operator)
+    return {"own": own, "other": other, "users": users, "operator": operator,
             "samples": {"own": _world_for(own), "other": _world_for(other)}}
 
 
@@ -195,6 +197,15 @@ def test_organisation_url_matrix(client, world, route, name, view):
             if statuses[0] not in (404, 405) or statuses[1] != 404:
                 problems.append(f"{role} own slug, other organisation's record: got {statuses}")
         client.logout()
+    # the operator of the installation belongs to no organisation: every page of one, its
+    # beneficiaries, identities, consultations and supervisions among them, looks missing
+    client.force_login(world["operator"])
+    for org_slug, samples in (("own", own), ("other", other)):
+        for method in (client.get, client.post):
+            status = method(_url(name, route, org_slug, samples)).status_code
+            if status != 404:
+                problems.append(f"operator {org_slug} {method.__name__}: got {status}")
+    client.logout()
     assert problems == [], f"{name}: " + "; ".join(problems)
 
 
@@ -214,6 +225,13 @@ def test_url_outside_organisations(client, world, route, name, view):
                 url = url.replace(f"/{world['samples']['own'][key]}/", "/no-such-slug/")
             assert client.get(url).status_code == 404
             assert client.post(url).status_code == 404
+    elif rule.kind == "operator":
+        assert _is_login_redirect(response)
+        for role, user in world["users"].items():  # no role of an organisation reaches them
+            client.force_login(user)
+            assert (client.get(url).status_code, client.post(url).status_code) == (404, 404), role
+        client.force_login(world["operator"])
+        assert client.get(url).status_code in (200, 302, 405)
     else:
         assert rule.kind == "signed_in"
         assert _is_login_redirect(response)

@@ -88,6 +88,7 @@ def test_profile_edit_is_audited(client_for, coordinator, org):
     response = client_for(coordinator).post(
         reverse("organisations:profile_edit", kwargs={"org": org.slug}),
         {"name": "Alpha NGO", "kind": "ngo", "languages": ["ru", "tt"], "formats": ["phone"],
+         "time_zone": "Europe/Moscow",
          "help_areas": [], "regions": []})
     assert response.status_code == 302
     org.refresh_from_db()

@@ -28,6 +28,9 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail"), unique=True)
     full_name = models.CharField(_("name"), max_length=150)
     language = models.CharField(_("language"), max_length=5, default="ru")
+    # runs the installation: creates organisations and networks; belongs to none, sees no
+    # beneficiary data (peercircle operator_create makes the first one)
+    is_operator = models.BooleanField(_("operator of the installation"), default=False)
     last_organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+",

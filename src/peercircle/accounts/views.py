@@ -25,6 +25,8 @@ def home(request):
         chosen = organisations[0]
     if chosen is not None and "choose" not in request.GET:
         return redirect("core:dashboard", org=chosen.slug)
+    if request.user.is_operator and not organisations:
+        return redirect("operator:home")
     return render(request, "accounts/home.html", {"organisations": organisations})
 
 

@@ -45,7 +45,8 @@ def two_factor_enrolment_allowed(request) -> bool:
 
 @dataclass(frozen=True)
 class AccessRule:
-    kind: str  # "public", "public_organisation", "public_network", "signed_in" or "organisation"
+    # "public", "public_organisation", "public_network", "signed_in", "operator" or "organisation"
+    kind: str
     permission: str | None = None
     # The view also checks a relationship (e.g. only the two people of a supervision): permitted
     # roles still get 404 for records they are not party to.
@@ -91,6 +92,11 @@ def public_network_view(*, post_rate: str | None = None,
 def signed_in_view(view: Callable) -> Callable:
     """Any signed-in person, outside any one organisation (the organisation chooser)."""
     return _mark(AccessRule("signed_in"))(view)
+
+
+def operator_view(view: Callable) -> Callable:
+    """A page of the installation's operator (`/operator/…`): anyone else gets 404."""
+    return _mark(AccessRule("operator"))(view)
 
 
 def organisation_view(permission: str, *, relationship: bool = False) -> Callable[[Callable], Callable]:

@@ -50,6 +50,9 @@ class StyledForm:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        from peercircle.core.choices import reference_fields_narrow
+
+        reference_fields_narrow(self)
         for field in self.fields.values():
             style_field(field)
 

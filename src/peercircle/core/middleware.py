@@ -1,10 +1,15 @@
 """Resolves the organisation from the URL, enforces the view's access rule, scopes the queries."""
 
+import zoneinfo
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import Http404
+from django.shortcuts import render
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 from django_scopes import scope
 
 from peercircle.core.access import access_rule_of, permissions_for_roles
@@ -12,6 +17,18 @@ from peercircle.core.ratelimit import limited_response, over_limit
 from peercircle.core.registry import provided
 
 PROJECT_MODULE = "peercircle."
+
+
+@contextmanager
+def _local_time(organisation):
+    """Dates and times on an organisation's pages are in the organisation's time zone."""
+    name = getattr(organisation, "time_zone", "") or settings.TIME_ZONE
+    try:
+        zone = zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    with timezone.override(zone):
+        yield
 
 
 class OrganisationScopeMiddleware:
@@ -39,6 +56,10 @@ class OrganisationScopeMiddleware:
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
         if rule.kind == "signed_in":
             return self.get_response(request)
+        if rule.kind == "operator":
+            if not getattr(request.user, "is_operator", False):
+                raise Http404  # the operator's pages look missing to everyone else
+            return self.get_response(request)
         return self._organisation_response(request, match.kwargs.get("org"), rule.permission)
 
     def _organisation_response(self, request, slug, permission):
@@ -46,12 +67,15 @@ class OrganisationScopeMiddleware:
         roles = provided("membership_roles")(user=request.user, organisation=organisation)
         if organisation is None or not roles:
             raise Http404  # a foreign organisation looks exactly like a missing one
+        if organisation.suspended_at is not None:
+            return render(request, "core/organisation_suspended.html",
+                          {"suspended_organisation": organisation}, status=403)
         request.organisation = organisation
         request.roles = roles
         request.permissions = permissions_for_roles(roles)
         if permission not in request.permissions:
             raise PermissionDenied
-        with scope(organisation=organisation):
+        with scope(organisation=organisation), _local_time(organisation):
             return self.get_response(request)
 
     def _public_response(self, request, match, rule):
@@ -62,8 +86,8 @@ class OrganisationScopeMiddleware:
         else:
             owner = provided("network_by_slug")(match.kwargs.get("network_slug"))
             request.public_network = owner
-        if owner is None:
-            raise Http404
+        if owner is None or getattr(owner, "suspended_at", None) is not None:
+            raise Http404  # a suspended organisation takes no public applications or requests
         bucket = f"{match.url_name}:{rule.kind}:{owner.pk}"
         if rule.read_rate and over_limit(request, f"{bucket}:read", rule.read_rate):
             return limited_response(request)
@@ -72,7 +96,7 @@ class OrganisationScopeMiddleware:
             return limited_response(request)
         if rule.kind == "public_network":
             return self.get_response(request)
-        with scope(organisation=owner):
+        with scope(organisation=owner), _local_time(owner):
             return self.get_response(request)
 
 

@@ -57,7 +57,17 @@ class Region(TranslatedName):
 
 
 class HelpArea(TranslatedName):
-    """A need a beneficiary has and a volunteer helps with (oncology, HIV, perinatal loss…)."""
+    """A need a beneficiary has and a volunteer helps with (oncology, HIV, perinatal loss…).
+
+    The installation ships a common list; a network adds its own areas (with a translation of
+    each name) and retires one it no longer uses: retired areas stay on the records that have
+    them and are offered no more."""
+
+    network = models.ForeignKey(
+        "organisations.Network", on_delete=models.CASCADE, null=True, blank=True,
+        related_name="help_areas", verbose_name=_("network"),
+    )
+    retired_at = models.DateTimeField(_("retired"), null=True, blank=True)
 
     class Meta(TranslatedName.Meta):
         verbose_name = _("help area")

@@ -24,6 +24,8 @@ def menu_for(*, organisation, permissions) -> list[MenuSection]:
                 continue
             if entry.network_only and not organisation.coordinates_network:
                 continue
+            if entry.in_network and organisation.network_id is None:
+                continue
             if entry.url_name:
                 section.links.append((str(entry.label), reverse(
                     entry.url_name, kwargs={"org": organisation.slug})))

@@ -112,18 +112,21 @@ class MenuEntry:
     url_name: str = ""  # empty for a divider
     permission: str | None = None  # None: every member
     network_only: bool = False  # only where the organisation coordinates its network
+    in_network: bool = False  # only where the organisation is a member of a network
 
 
 menu_entries: list[MenuEntry] = []
 
 
 def menu(section: str, order: int, label: StrOrPromise = "", url_name: str = "",
-         permission: str | None = None, *, network_only: bool = False) -> None:
+         permission: str | None = None, *, network_only: bool = False,
+         in_network: bool = False) -> None:
     """Add a link to `section` of the organisation menu at place `order` (a divider without a
     `url_name`)."""
     if section not in dict(MENU_SECTIONS):
         raise ValueError(f"unknown menu section {section!r}")
-    menu_entries.append(MenuEntry(section, order, label, url_name, permission, network_only))
+    menu_entries.append(MenuEntry(section, order, label, url_name, permission, network_only,
+                                  in_network))
     menu_entries.sort(key=lambda entry: (entry.section, entry.order))
 
 

@@ -30,8 +30,10 @@ class OrganisationProfileForm(StyledForm, forms.ModelForm):
     class Meta:
         model = Organisation
         fields = ["name", "kind", "description", "city", "regions", "help_areas", "languages",
-                  "formats", "email", "phone", "website", "emergency_info"]
+                  "formats", "email", "phone", "website", "publish_contacts", "time_zone",
+                  "emergency_info"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4}),
+                   "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
                    "emergency_info": forms.Textarea(attrs={"rows": 3})}
 
 
@@ -89,3 +91,10 @@ class InvitationAcceptForm(StyledForm, forms.Form):
         if data.get("password1") and data.get("password1") != data.get("password2"):
             self.add_error("password2", _("The two passwords differ."))
         return data
+
+
+class HelpAreaForm(StyledForm, forms.Form):
+    name_ru = forms.CharField(label=_("Name in Russian"), max_length=150, required=False)
+    name_pl = forms.CharField(label=_("Name in Polish"), max_length=150, required=False)
+    name_en = forms.CharField(label=_("Name in English"), max_length=150, required=False,
+                              help_text=_("A name left empty shows the one given."))

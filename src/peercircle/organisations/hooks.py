@@ -13,8 +13,10 @@ from peercircle.organisations import selectors
 
 registry.grant_table({
     Role.NETWORK_COORDINATOR: {
+        perm.MANAGE_NETWORK,
         perm.VIEW_MEMBERS,
         perm.VIEW_NETWORK,
+        perm.VIEW_NETWORK_DIRECTORY,
         perm.VIEW_PARTNERS,
         perm.VIEW_PROFILE,
     },
@@ -23,16 +25,19 @@ registry.grant_table({
         perm.MANAGE_ORGANISATION,
         perm.MANAGE_PARTNERS,
         perm.VIEW_MEMBERS,
+        perm.VIEW_NETWORK_DIRECTORY,
         perm.VIEW_PARTNERS,
         perm.VIEW_PROFILE,
     },
     Role.STAFF: {
         perm.VIEW_MEMBERS,
+        perm.VIEW_NETWORK_DIRECTORY,
         perm.VIEW_PARTNERS,
         perm.VIEW_PROFILE,
     },
     Role.SUPERVISOR: {
         perm.VIEW_MEMBERS,
+        perm.VIEW_NETWORK_DIRECTORY,
         perm.VIEW_PROFILE,
     },
     Role.VOLUNTEER: {
@@ -54,6 +59,13 @@ def network_card(*, user, organisation, permissions, cards, todos) -> None:
 
 @registry.home(40)
 def management(*, user, organisation, permissions, cards, todos) -> None:
+    if perm.MANAGE_ORGANISATION in permissions:
+        for received in selectors.network_invitations_received(organisation=organisation):
+            todos.append(Todo(
+                _("%(network)s invites your organisation to join.")
+                % {"network": received.network.name},
+                org_url("organisations:network_invitation", organisation,
+                        network_invitation_pk=received.pk)))
     if perm.MANAGE_MEMBERS not in permissions:
         return
     members = selectors.member_list(organisation=organisation).filter(is_active=True)
@@ -74,6 +86,8 @@ registry.menu("organisation", 40, _l("Partners"), "organisations:partners", perm
 registry.menu("organisation", 50, _l("Profile"), "organisations:profile")
 registry.menu("organisation", 60, _l("Network"), "organisations:network", perm.VIEW_NETWORK,
               network_only=True)
+registry.menu("organisation", 65, _l("Member directory"), "organisations:network_directory",
+              perm.VIEW_NETWORK_DIRECTORY, in_network=True)
 
 
 # Tenancy, for the middleware and the page shell in core (core.registry.provided)

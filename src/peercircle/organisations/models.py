@@ -14,8 +14,9 @@ from peercircle.organisations.roles import Role, VolunteerKind
 class Network(TimeStamped):
     """Member organisations that share methods, documents and figures ("Peers Here")."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("short name in addresses"), unique=True)
+    description = models.TextField(_("about the network"), blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -36,6 +37,28 @@ class Language(models.TextChoices):
     SIGN = "sgn", _("Sign language")
 
 
+class Country(models.TextChoices):
+    RUSSIA = "RU", _("Russia")
+    POLAND = "PL", _("Poland")
+
+
+# The time zones the organisations of the two countries work in (Russia's eleven, and Poland's).
+TIME_ZONES = [
+    ("Europe/Kaliningrad", _("Kaliningrad time (UTC+2)")),
+    ("Europe/Moscow", _("Moscow time (UTC+3)")),
+    ("Europe/Samara", _("Samara time (UTC+4)")),
+    ("Asia/Yekaterinburg", _("Yekaterinburg time (UTC+5)")),
+    ("Asia/Omsk", _("Omsk time (UTC+6)")),
+    ("Asia/Novosibirsk", _("Novosibirsk and Krasnoyarsk time (UTC+7)")),
+    ("Asia/Irkutsk", _("Irkutsk time (UTC+8)")),
+    ("Asia/Yakutsk", _("Yakutsk time (UTC+9)")),
+    ("Asia/Vladivostok", _("Vladivostok time (UTC+10)")),
+    ("Asia/Magadan", _("Magadan time (UTC+11)")),
+    ("Asia/Kamchatka", _("Kamchatka time (UTC+12)")),
+    ("Europe/Warsaw", _("Polish time (CET/CEST)")),
+]
+
+
 class Organisation(TimeStamped):
     class Kind(models.TextChoices):
         NGO = "ngo", _("Non-profit organisation")
@@ -50,6 +73,24 @@ class Organisation(TimeStamped):
         Network, on_delete=models.PROTECT, null=True, blank=True,
         related_name="organisations", verbose_name=_("network"),
     )
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices,
+                               default=Country.RUSSIA)
+    inn = models.CharField(_("INN"), max_length=12, blank=True)
+    ogrn = models.CharField(_("OGRN"), max_length=15, blank=True)
+    krs = models.CharField(_("KRS number"), max_length=10, blank=True)
+    nip = models.CharField(_("NIP"), max_length=10, blank=True)
+    regon = models.CharField(_("REGON"), max_length=14, blank=True)
+    address = models.TextField(_("legal address"), blank=True)
+    time_zone = models.CharField(_("time zone"), max_length=40, choices=TIME_ZONES,
+                                 default="Europe/Moscow")
+    publish_contacts = models.BooleanField(
+        _("show our contacts to the network's members"), default=True,
+        help_text=_("The member directory of the network shows the contact e-mail, phone and "
+                    "website above."),
+    )
+    suspended_at = models.DateTimeField(_("suspended"), null=True, blank=True)
+    suspension_reason = models.CharField(_("reason for the suspension"), max_length=300,
+                                         blank=True)
     coordinates_network = models.BooleanField(
         _("coordinates its network"), default=False,
         help_text=_("The organisation that runs the network and sees its de-identified figures."),
@@ -89,8 +130,17 @@ class Organisation(TimeStamped):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=[field], condition=~models.Q(**{field: ""}),
+                                    name=f"organisation_unique_{field}")
+            for field in ("inn", "ogrn", "krs", "nip", "regon")
+        ]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.suspended_at is not None
 
     def __str__(self) -> str:
         return self.name
@@ -207,3 +257,39 @@ class Invitation(OrganisationOwned):
     @property
     def is_pending(self) -> bool:
         return self.accepted_at is None and self.revoked_at is None
+
+
+class NetworkInvitation(TimeStamped):
+    """A network asks an organisation to join; the organisation's coordinator answers."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="invitations",
+                                verbose_name=_("network"))
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE,
+                                     related_name="network_invitations",
+                                     verbose_name=_("organisation"))
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+", verbose_name=_("invited by"))
+    message = models.TextField(_("message"), blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, blank=True, related_name="+",
+                                    verbose_name=_("answered by"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    declined_at = models.DateTimeField(_("declined"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "organisation"],
+                condition=models.Q(accepted_at__isnull=True, declined_at__isnull=True),
+                name="network_invitation_one_pending"),
+        ]
+        verbose_name = _("invitation to a network")
+        verbose_name_plural = _("invitations to a network")
+
+    def __str__(self) -> str:
+        return f"{self.network} → {self.organisation}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.accepted_at is None and self.declined_at is None

@@ -5,7 +5,14 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from peercircle.organisations.models import Invitation, Membership, Network, Organisation, Partner
+from peercircle.organisations.models import (
+    Invitation,
+    Membership,
+    Network,
+    NetworkInvitation,
+    Organisation,
+    Partner,
+)
 
 
 def organisation_by_slug(slug: str | None) -> Organisation | None:
@@ -125,3 +132,77 @@ def network_members(*, organisation: Organisation) -> QuerySet[Organisation]:
     return Organisation.objects.filter(network_id=organisation.network_id).prefetch_related(
         "regions"
     )
+
+
+def organisation_list_for_operator() -> QuerySet[Organisation]:
+    """Every organisation of the installation, with the counts the operator needs (people with
+    a role, coordinators, open invitations): its own records, never its work."""
+    now = timezone.now()
+    with scopes_disabled():
+        return (
+            Organisation.objects.select_related("network")
+            .annotate(
+                people=Count("memberships", filter=Q(memberships__is_active=True), distinct=True),
+                coordinators=Count("memberships", distinct=True, filter=Q(
+                    memberships__is_active=True,
+                    memberships__role__in=["coordinator", "network_coordinator"])),
+                open_invitations=Count("invitation", distinct=True, filter=Q(
+                    invitation__accepted_at__isnull=True, invitation__revoked_at__isnull=True,
+                    invitation__expires_at__gt=now)),
+            )
+            .order_by("name")
+        )
+
+
+def organisation_get_for_operator(pk: int) -> Organisation:
+    return get_object_or_404(Organisation.objects.select_related("network"), pk=pk)
+
+
+def invitations_sent_by_operator(*, organisation: Organisation) -> list[Invitation]:
+    with scopes_disabled():
+        return list(Invitation.objects.filter(organisation=organisation,
+                                              role__in=["coordinator", "network_coordinator"]
+                                              ).order_by("-created_at"))
+
+
+def network_list() -> QuerySet[Network]:
+    return Network.objects.annotate(member_count=Count("organisations")).order_by("name")
+
+
+def organisations_outside_networks() -> QuerySet[Organisation]:
+    return Organisation.objects.filter(network__isnull=True, suspended_at__isnull=True)
+
+
+def network_directory(*, organisation: Organisation) -> QuerySet[Organisation]:
+    """The member organisations of this organisation's network, with what the directory shows:
+    profile, regions, help areas, programmes and the contacts each chose to publish."""
+    from django.db.models import Prefetch
+
+    from peercircle.core.models import Programme
+
+    if organisation.network_id is None:
+        return Organisation.objects.none()
+    with scopes_disabled():
+        programmes = Programme.objects.filter(archived_on__isnull=True).order_by("name")
+        return (
+            Organisation.objects.filter(network_id=organisation.network_id,
+                                        suspended_at__isnull=True)
+            .prefetch_related("regions", "help_areas",
+                              Prefetch("programme_set", queryset=programmes))
+            .order_by("-coordinates_network", "name")
+        )
+
+
+def network_invitations_sent(*, organisation: Organisation) -> QuerySet[NetworkInvitation]:
+    return NetworkInvitation.objects.filter(network_id=organisation.network_id).select_related(
+        "organisation", "invited_by", "answered_by")
+
+
+def network_invitations_received(*, organisation: Organisation) -> QuerySet[NetworkInvitation]:
+    return NetworkInvitation.objects.filter(
+        organisation=organisation, accepted_at__isnull=True, declined_at__isnull=True
+    ).select_related("network", "invited_by")
+
+
+def network_invitation_get(*, organisation: Organisation, pk: int) -> NetworkInvitation:
+    return get_object_or_404(network_invitations_received(organisation=organisation), pk=pk)

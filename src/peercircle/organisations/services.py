@@ -53,6 +53,8 @@ def roles_grantable_by(*, actor, organisation: Organisation) -> list[str]:
 
 
 def _role_grant_check(*, actor, organisation: Organisation, role: str, previous: str = "") -> None:
+    if getattr(actor, "is_operator", False):
+        return  # the operator gives first coordinators only (administration.first_coordinator_invite)
     for changed in {role, previous} - {""}:
         if changed == Role.NETWORK_COORDINATOR and changed not in roles_grantable_by(
                 actor=actor, organisation=organisation):
@@ -119,6 +121,10 @@ def invitation_revoke(*, actor, invitation: Invitation) -> Invitation:
 def invitation_check(invitation: Invitation | None) -> Invitation:
     if invitation is None or not invitation.is_pending:
         raise ValidationError(_("This invitation link is no longer valid."))
+    if invitation.organisation.suspended_at is not None:
+        raise ValidationError(_("%(organisation)s is suspended on this installation: the "
+                                "invitation can be used once it is reactivated.")
+                              % {"organisation": invitation.organisation.name})
     if invitation.expires_at <= timezone.now():
         raise ValidationError(
             _("This invitation has expired. Ask the coordinator to send a new one.")
