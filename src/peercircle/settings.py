@@ -209,6 +209,8 @@ CONSENT_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# The installation's public address, for links in e-mails sent by background jobs.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="PeerCircle <noreply@peercircle.invalid>")
 
 # Background jobs (core/jobs.py): a django-tasks-db queue in the database, run by `peercircle db_worker`

@@ -18,7 +18,6 @@ from django_scopes import get_scope
 
 from peercircle.core.models import HelpArea, Region, TranslatedName
 
-
 # letters that sort beside a Latin or Cyrillic base letter without decomposing to it
 _BASE_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ё": "е", "Ё": "Е"})
 

@@ -123,6 +123,9 @@ def run_import(*, organisation, actor, kind: str, path, name: str, mapping: dict
                         importer.write(good)
                     if progress is not None:
                         progress(summary.total, max(estimated, summary.total))
+                if write and importer.all_or_nothing and summary.rejected:
+                    raise FileProblem(_("Some rows have problems, so nothing was imported: "
+                                        "correct them and upload the file again."))
                 if write:
                     importer.finish()
                     summary.written = importer.written

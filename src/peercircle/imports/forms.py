@@ -14,8 +14,9 @@ class UploadForm(StyledForm, forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,.tsv,.xlsx,.xlsm"}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = kind_choices(organisation)
         self.fields["file"].help_text = _(
             "CSV (any delimiter; UTF-8 or Windows-1251) or Excel .xlsx, up to %(limit)s. "
             "The first row names the columns.") % {"limit": filesizeformat(max_bytes())}

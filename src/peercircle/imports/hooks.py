@@ -8,6 +8,10 @@ from peercircle.core.roles import Role
 from peercircle.imports import permissions as perm
 
 registry.grant_table({
+    # the coordinating organisation's network coordinator onboards member organisations in bulk
+    Role.NETWORK_COORDINATOR: {
+        perm.IMPORT_DATA,
+    },
     Role.COORDINATOR: {
         perm.IMPORT_DATA,
     },

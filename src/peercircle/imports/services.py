@@ -38,7 +38,7 @@ def remembered_mapping(*, organisation, kind: str) -> dict:
 
 
 def import_upload(*, actor, organisation, kind: str, file) -> ImportRun:
-    if kind not in IMPORTERS:
+    if kind not in IMPORTERS or not IMPORTERS[kind].offered_to(organisation):
         raise ValidationError({"kind": _("Choose what the file holds.")})
     if file.size > max_bytes():
         raise ValidationError({"file": _("The file is %(size)s; files up to %(limit)s can be imported. "
@@ -95,6 +95,9 @@ def import_commit(*, actor, run: ImportRun) -> ImportRun:
         raise ValidationError(_("Check the file before importing it."))
     if not run.summary.get("valid"):
         raise ValidationError(_("No row of this file can be imported."))
+    if IMPORTERS[run.kind].all_or_nothing and run.summary.get("rejected"):
+        raise ValidationError(_("This kind of file is imported whole or not at all: correct the "
+                                "rows listed below and upload the file again."))
     ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.IMPORTING)
     job = job_start(actor=actor, organisation=run.organisation, kind="import_commit",
                     permission=IMPORT_DATA,

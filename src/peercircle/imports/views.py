@@ -21,7 +21,8 @@ def _to(run):
 
 @organisation_view(perm.IMPORT_DATA)
 def import_list(request, org):
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(request.POST or None, request.FILES or None,
+                      organisation=request.organisation)
     done = submit(request, form, services.import_upload, actor=request.user,
                   organisation=request.organisation,
                   success=_("The file is read. Check how its columns are matched."), then=_to)
@@ -52,6 +53,7 @@ def import_detail(request, org, import_pk):
     return render(request, "imports/detail.html", {
         "run": run, "form": form, "job": job, "summary": summary, "failure": failure,
         "kind_label": IMPORTERS[run.kind].label,
+        "whole_only_refused": IMPORTERS[run.kind].all_or_nothing and summary.get("rejected"),
         "my_job": job is not None and job.user_id == request.user.pk,
         "listed_errors": summary.get("errors", []),
         "unlisted_errors": max(0, summary.get("rejected", 0) - len(summary.get("errors", []))),

@@ -27,7 +27,7 @@ def operator_check(actor) -> None:
 
 
 def organisation_duplicates_check(*, data: dict, network: Network | None,
-                                  exclude_pk: int | None = None) -> dict:
+                                  exclude_pk: int | None = None, duplicates: bool = True) -> dict:
     """The legal identifiers in their compact form; refuses one another organisation has, and a
     name another organisation of the same network (or outside any network) already uses."""
     errors: dict[str, str] = {}
@@ -42,14 +42,14 @@ def organisation_duplicates_check(*, data: dict, network: Network | None,
             continue
         if cleaned[field] and field not in identifiers_of_country(country):
             errors[field] = _("This identifier is used by organisations of another country.")
-        elif cleaned[field]:
+        elif cleaned[field] and duplicates:
             same = others.filter(**{field: cleaned[field]}).first()
             if same is not None:
                 errors[field] = _("%(name)s is already registered with this identifier.") % {
                     "name": same.name}
     name = (data.get("name") or "").strip().casefold()
     # compared in Python: SQLite folds the case of Latin letters only, not Cyrillic or Polish
-    if name and name in {n.casefold() for n in others.filter(network=network)
+    if duplicates and name and name in {n.casefold() for n in others.filter(network=network)
                          .values_list("name", flat=True)}:
         errors["name"] = (_("The network already has an organisation of this name.") if network
                           else _("An organisation of this name is already registered."))

@@ -5,21 +5,25 @@ from peercircle.imports.importers.attendance import AttendanceImporter
 from peercircle.imports.importers.base import BATCH, Column, Importer, Row, existing_codes
 from peercircle.imports.importers.beneficiaries import BeneficiaryImporter, FamilyImporter
 from peercircle.imports.importers.consultations import ConsultationImporter
+from peercircle.imports.importers.organisations import OrganisationImporter
 from peercircle.imports.importers.volunteers import VolunteerImporter
 
 __all__ = ["BATCH", "IMPORTERS", "AttendanceImporter", "BeneficiaryImporter", "Column",
-           "ConsultationImporter", "FamilyImporter", "Importer", "Row", "VolunteerImporter",
+           "ConsultationImporter", "FamilyImporter", "Importer", "OrganisationImporter", "Row",
+           "VolunteerImporter",
            "existing_codes", "guess_mapping", "kind_choices"]
 
 IMPORTERS: dict[str, type[Importer]] = {
     importer.kind: importer for importer in (
         VolunteerImporter, BeneficiaryImporter, FamilyImporter, ConsultationImporter,
-        AttendanceImporter)
+        AttendanceImporter, OrganisationImporter)
 }
 
 
-def kind_choices():
-    return [(kind, importer.label) for kind, importer in IMPORTERS.items()]
+def kind_choices(organisation=None):
+    """The kinds this organisation can import (some only where it coordinates a network)."""
+    return [(kind, importer.label) for kind, importer in IMPORTERS.items()
+            if organisation is None or importer.offered_to(organisation)]
 
 
 def guess_mapping(kind: str, headers: list[str], remembered: dict | None = None) -> dict:

@@ -89,6 +89,13 @@ class Importer:
     label = ""
     columns: list[Column] = []
     key_label = ""
+    # a file with any rejected row commits nothing (rather than its valid rows only)
+    all_or_nothing = False
+
+    @classmethod
+    def offered_to(cls, organisation) -> bool:
+        """Whether this organisation is offered this kind of import."""
+        return True
 
     def __init__(self, *, organisation, actor):
         self.organisation = organisation
