@@ -108,6 +108,8 @@ class SupervisionRequest(OrganisationOwned):
                                    verbose_name=_("supervisor"))
     scheduled_for = models.DateTimeField(_("date and time"), null=True, blank=True)
     format = models.CharField(_("format"), max_length=20, choices=Format.choices, blank=True)
+    region = models.ForeignKey("core.Region", on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="+", verbose_name=_("region"))
     supervisor_notes = models.TextField(_("notes (seen by the two of you only)"), blank=True)
     activity = models.OneToOneField("core.Activity", on_delete=models.PROTECT, null=True,
                                     blank=True, related_name="+")
@@ -140,6 +142,8 @@ class GroupReview(OrganisationOwned):
                                           related_name="group_reviews",
                                           verbose_name=_("participants"))
     case_summary = models.TextField(_("case summary (de-identified)"), blank=True)
+    region = models.ForeignKey("core.Region", on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="+", verbose_name=_("region"))
     held = models.BooleanField(_("took place"), default=False)
     activity = models.OneToOneField("core.Activity", on_delete=models.PROTECT, null=True,
                                     blank=True, related_name="+")

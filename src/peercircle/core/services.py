@@ -53,6 +53,13 @@ def _already_recorded(organisation, client_key) -> Activity | None:
     return Activity.objects.filter(organisation=organisation, client_key=client_key).first()
 
 
+def home_region(organisation):
+    """The region an organisation's work counts in when none is given: its one region of work
+    (None where it works in several and nobody said which)."""
+    regions = list(organisation.regions.all()[:2])
+    return regions[0] if len(regions) == 1 else None
+
+
 def activity_record(
     *, actor, organisation, kind: str, date: datetime.date, duration_minutes: int, format: str,
     providers, participants=(), anonymous_count: int = 0, mode: str = Activity.Mode.INDIVIDUAL,
@@ -75,8 +82,8 @@ def activity_record(
         activity = Activity(
             organisation=organisation, kind=kind, mode=mode, date=date,
             duration_minutes=duration_minutes, format=format, programme=programme,
-            region=region, anonymous_count=anonymous_count, recorded_by=actor,
-            follow_up_on=follow_up_on, client_key=client_key,
+            region=region or home_region(organisation), anonymous_count=anonymous_count,
+            recorded_by=actor, follow_up_on=follow_up_on, client_key=client_key,
         )
         try:
             with transaction.atomic():

@@ -151,6 +151,8 @@ class InitiativeForm(StyledForm, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     goal = forms.CharField(label=_("Goal"), widget=forms.Textarea(attrs={"rows": 3}))
     locality = forms.CharField(label=_("Locality"), max_length=120, required=False)
+    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(),
+                                    required=False, empty_label=_("The organisation's region"))
     club = forms.ModelChoiceField(label=_("Club"), queryset=None, required=False)
     status = forms.ChoiceField(label=_("Status"), choices=Initiative.Status.choices)
     starts_on = forms.DateField(label=_("Starts on"), widget=DateInput())

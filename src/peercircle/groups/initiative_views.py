@@ -82,7 +82,7 @@ def initiative_edit(request, org, initiative_pk):
     initiative = selectors.initiative_get_for(organisation=request.organisation,
                                               pk=initiative_pk)
     initial = {f: getattr(initiative, f) for f in (
-        "title", "goal", "locality", "club", "status", "starts_on", "ends_on",
+        "title", "goal", "locality", "region", "club", "status", "starts_on", "ends_on",
         "anonymous_participants", "results")}
     initial["team"] = list(initiative.team.all())
     form = InitiativeForm(request.POST or None, organisation=request.organisation,

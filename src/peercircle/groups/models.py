@@ -190,6 +190,8 @@ class Initiative(OrganisationOwned):
     title = models.CharField(_("title"), max_length=200)
     goal = models.TextField(_("goal"))
     locality = models.CharField(_("locality"), max_length=120, blank=True)
+    region = models.ForeignKey("core.Region", on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="+", verbose_name=_("region"))
     club = models.ForeignKey(Club, on_delete=models.SET_NULL, null=True, blank=True,
                              related_name="initiatives", verbose_name=_("club"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices,

@@ -259,22 +259,22 @@ def _initiative_fill(initiative: Initiative, *, actor, team, **fields) -> Initia
 
 
 def initiative_create(*, actor, organisation, title: str, goal: str, starts_on, team,
-                      ends_on=None, locality: str = "", club=None,
+                      ends_on=None, locality: str = "", club=None, region=None,
                       status: str = Initiative.Status.PLANNED, anonymous_participants: int = 0,
                       results: str = "") -> Initiative:
     return _initiative_fill(Initiative(organisation=organisation), actor=actor, team=team,
                             title=title, goal=goal, starts_on=starts_on, ends_on=ends_on,
-                            locality=locality, club=club, status=status,
+                            locality=locality, club=club, region=region, status=status,
                             anonymous_participants=anonymous_participants or 0, results=results)
 
 
 def initiative_update(*, actor, initiative: Initiative, title: str, goal: str, starts_on, team,
-                      ends_on=None, locality: str = "", club=None,
+                      ends_on=None, locality: str = "", club=None, region=None,
                       status: str = Initiative.Status.PLANNED, anonymous_participants: int = 0,
                       results: str = "") -> Initiative:
     return _initiative_fill(initiative, actor=actor, team=team, title=title, goal=goal,
                             starts_on=starts_on, ends_on=ends_on, locality=locality, club=club,
-                            status=status, anonymous_participants=anonymous_participants or 0,
+                            region=region, status=status, anonymous_participants=anonymous_participants or 0,
                             results=results)
 
 

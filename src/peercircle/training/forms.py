@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from peercircle.core.forms import DateInput, StyledForm
-from peercircle.core.models import Format
+from peercircle.core.models import Format, Region
 from peercircle.volunteers.models import Stage, Volunteer
 
 
@@ -21,6 +21,8 @@ class SessionForm(StyledForm, forms.Form):
     duration_minutes = forms.IntegerField(label=_("Duration, minutes"), min_value=15,
                                           max_value=720, initial=180)
     format = forms.ChoiceField(label=_("Format"), choices=Format.choices)
+    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(),
+                                    required=False, empty_label=_("The organisation's region"))
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {"date": timezone.localdate()})

@@ -36,6 +36,9 @@ class CourseSession(OrganisationOwned):
     activity = models.OneToOneField("core.Activity", on_delete=models.PROTECT, null=True,
                                     blank=True, related_name="+")
 
+    region = models.ForeignKey("core.Region", on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="+", verbose_name=_("region"))
+
     class Meta:
         ordering = ["date", "id"]
         verbose_name = _("course session")

@@ -20,10 +20,10 @@ def course_create(*, actor, organisation, title: str, description: str = "",
 
 
 def session_plan(*, actor, course: Course, topic: str, date, duration_minutes: int, format: str,
-                 trainer=None) -> CourseSession:
+                 trainer=None, region=None) -> CourseSession:
     session = CourseSession(organisation=course.organisation, course=course, topic=topic,
                             date=date, duration_minutes=duration_minutes, format=format,
-                            trainer=trainer or actor)
+                            trainer=trainer or actor, region=region)
     return audited_save(session, actor=actor, organisation=course.organisation)
 
 
@@ -64,7 +64,8 @@ def session_hold(*, actor, session: CourseSession, present) -> CourseSession:
         session.activity = activity_record(
             actor=actor, organisation=session.organisation, kind="training_session",
             date=session.date, duration_minutes=session.duration_minutes, format=session.format,
-            providers=[session.trainer or actor], anonymous_count=len(present), mode="group")
+            providers=[session.trainer or actor], anonymous_count=len(present), mode="group",
+            region=session.region)
         session.held = True
         return audited_save(session, actor=actor, organisation=session.organisation)
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from peercircle.consulting.models import GroupReview
 from peercircle.core.forms import DateInput, StyledForm
-from peercircle.core.models import Format
+from peercircle.core.models import Format, Region
 
 
 def _members(organisation):
@@ -20,6 +20,8 @@ class ReviewForm(StyledForm, forms.Form):
     duration_minutes = forms.IntegerField(label=_("Duration, minutes"), min_value=15,
                                           max_value=600, initial=90)
     format = forms.ChoiceField(label=_("Format"), choices=Format.choices)
+    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(),
+                                    required=False, empty_label=_("The organisation's region"))
     participants = forms.ModelMultipleChoiceField(label=_("Participants"), queryset=None,
                                                   widget=forms.CheckboxSelectMultiple)
     case_summary = forms.CharField(

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from peercircle.consulting.models import Urgency
 from peercircle.core.forms import StyledForm
-from peercircle.core.models import Format
+from peercircle.core.models import Format, Region
 
 
 class SupervisionRequestForm(StyledForm, forms.Form):
@@ -19,6 +19,8 @@ class ScheduleForm(StyledForm, forms.Form):
         label=_("Date and time"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
     format = forms.ChoiceField(label=_("Format"), choices=Format.choices)
+    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(),
+                                    required=False, empty_label=_("The organisation's region"))
 
 
 class CompleteForm(StyledForm, forms.Form):

@@ -42,11 +42,12 @@ def review_get_for(*, organisation, user, sees_all: bool, pk: int) -> GroupRevie
 
 
 def review_plan(*, actor, organisation, kind: str, title: str, date, duration_minutes: int,
-                format: str, participants, case_summary: str = "") -> GroupReview:
+                format: str, participants, case_summary: str = "",
+                region=None) -> GroupReview:
     summary_check(organisation=organisation, text=case_summary)
     review = GroupReview(organisation=organisation, kind=kind, title=title, date=date,
                          duration_minutes=duration_minutes, format=format, facilitator=actor,
-                         case_summary=case_summary)
+                         case_summary=case_summary, region=region)
     return audited_save(review, actor=actor, organisation=organisation,
                         m2m={"participants": participants})
 
@@ -65,7 +66,8 @@ def review_hold(*, actor, review: GroupReview, attended, case_summary: str = "")
         review.activity = activity_record(
             actor=actor, organisation=review.organisation, kind=review.kind, date=review.date,
             duration_minutes=review.duration_minutes, format=review.format,
-            providers=[review.facilitator], anonymous_count=len(attended), mode="group")
+            providers=[review.facilitator], anonymous_count=len(attended), mode="group",
+            region=review.region)
         review.held, review.case_summary = True, case_summary or review.case_summary
         return audited_save(review, actor=actor, organisation=review.organisation,
                             m2m={"participants": attended})

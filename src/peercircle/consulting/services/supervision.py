@@ -85,7 +85,8 @@ def supervision_request(*, actor, organisation, topic: str, urgency: str) -> Sup
 
 
 def supervision_schedule(*, actor, supervision: SupervisionRequest,
-                         scheduled_for: datetime.datetime, format: str) -> SupervisionRequest:
+                         scheduled_for: datetime.datetime, format: str,
+                         region=None) -> SupervisionRequest:
     if supervision.volunteer_id == actor.pk:
         raise ValidationError(_("A supervisor cannot supervise their own request."))
     if supervision.status not in (SupervisionRequest.Status.REQUESTED,
@@ -97,6 +98,7 @@ def supervision_schedule(*, actor, supervision: SupervisionRequest,
         raise ValidationError({"scheduled_for": _("Choose a time that has not passed.")})
     supervision.supervisor, supervision.scheduled_for = actor, scheduled_for
     supervision.format, supervision.status = format, SupervisionRequest.Status.SCHEDULED
+    supervision.region = region
     return _save(supervision, actor)
 
 
@@ -114,7 +116,7 @@ def supervision_complete(*, actor, supervision: SupervisionRequest, attended: bo
                 date=min(timezone.localtime(supervision.scheduled_for).date(),
                          timezone.localdate()),
                 duration_minutes=SESSION_MINUTES, format=supervision.format or "online",
-                providers=[actor], anonymous_count=1)
+                providers=[actor], anonymous_count=1, region=supervision.region)
         supervision.supervisor_notes = notes
         supervision.status = (SupervisionRequest.Status.DONE if attended
                               else SupervisionRequest.Status.CANCELLED)
