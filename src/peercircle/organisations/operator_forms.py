@@ -39,11 +39,9 @@ class OrganisationIdentityForm(StyledForm, forms.ModelForm):
         for name in ("inn", "ogrn", "krs", "nip", "regon"):
             self.fields[name].widget.attrs["inputmode"] = "numeric"
 
-    def validate_unique(self):
-        pass  # organisation_duplicates_check says it in the person's words
-
-    def validate_constraints(self, exclude=None):
-        pass
+    def _get_validation_exclusions(self):
+        # duplicates are for organisation_duplicates_check, which names the other organisation
+        return super()._get_validation_exclusions() | {"inn", "ogrn", "krs", "nip", "regon"}
 
 
 class SuspendForm(StyledForm, forms.Form):

@@ -50,6 +50,8 @@ def organisation_create(request):
 def organisation(request, organisation_pk):
     organisation = selectors.organisation_get_for_operator(organisation_pk)
     form = FirstCoordinatorForm(request.POST or None, initial={"language": get_language()})
+    if not organisation.coordinates_network:
+        del form.fields["network_coordinator"]
     if request.method == "POST" and form.is_valid():
         invitation = call_service(form, administration.first_coordinator_invite,
                                   actor=request.user, organisation=organisation,
