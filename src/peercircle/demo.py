@@ -148,17 +148,97 @@ def _user(email: str, full_name: str, language: str):
     return user
 
 
-def _organisations(network: Network) -> dict[str, Organisation]:
+# the time zone of each organisation's first region
+ZONES = {"ru-mow": "Europe/Moscow", "ru-ta": "Europe/Moscow", "ru-sve": "Asia/Yekaterinburg",
+         "ru-sam": "Europe/Samara", "ru-ud": "Europe/Samara", "ru-irk": "Asia/Irkutsk",
+         "pl-14": "Europe/Warsaw"}
+
+
+def _valid_number(module, length: int, rnd: random.Random, prefix: str = "") -> str:
+    """An invented identifier whose check digit is right (python-stdnum checks it)."""
+    while True:
+        body = prefix + "".join(str(rnd.randrange(10)) for _ in range(length - len(prefix) - 1))
+        for last in "0123456789":
+            if module.is_valid(body + last):
+                return body + last
+
+
+def _identifiers(country: str, rnd: random.Random) -> dict:
+    from stdnum.pl import nip, regon
+    from stdnum.ru import inn, ogrn
+
+    if country == "PL":
+        return {"krs": "0000" + "".join(str(rnd.randrange(10)) for _ in range(6)),
+                "nip": _valid_number(nip, 10, rnd), "regon": _valid_number(regon, 9, rnd)}
+    return {"inn": _valid_number(inn, 10, rnd, prefix="77"),
+            "ogrn": _valid_number(ogrn, 13, rnd, prefix="1")}
+
+
+def _operator():
+    """The installation's operator, made as `peercircle operator_create` makes one."""
+    from peercircle.accounts.operators import operator_create
+
+    existing = get_user_model().objects.filter(email=_email("operator")).first()
+    if existing is not None:
+        return existing, None
+    created = operator_create(email=_email("operator"), full_name="Олег Операторов",
+                              password=DEMO_PASSWORD, language="ru", check_password=False)
+    return created.user, created.totp_secret
+
+
+def _organisations(operator, rnd: random.Random) -> dict[str, Organisation]:
+    """Registered by the operator, with their legal identity, as the operator's page does."""
+    from peercircle.organisations.administration import organisation_create
+
     result = {}
-    for slug, name, kind, city, regions, areas, languages, formats, role in ORGANISATIONS:
-        org, _ = Organisation.objects.update_or_create(slug=slug, defaults={
-            "name": name, "kind": kind, "city": city, "languages": languages, "formats": formats,
-            "network": network if role else None, "coordinates_network": role == "hub",
-        })
-        org.regions.set(Region.objects.filter(code__in=regions))
-        org.help_areas.set(HelpArea.objects.filter(code__in=areas))
+    for slug, name, kind, city, regions, _areas, languages, _formats, _role in ORGANISATIONS:
+        org = Organisation.objects.filter(slug=slug).first()
+        if org is None:
+            country = "PL" if regions[0].startswith("pl-") else "RU"
+            org = organisation_create(actor=operator, data={
+                "name": name, "slug": slug, "kind": kind, "country": country, "city": city,
+                "languages": languages, "time_zone": ZONES[regions[0]],
+                "email": f"{slug}@{DEMO_DOMAIN}", **_identifiers(country, rnd)})
         result[slug] = org
     return result
+
+
+def _network(operator, organisations, coordinators) -> None:
+    """The operator creates the network run by the hub; the hub's network coordinator invites
+    each member and the member's coordinator accepts, as on the network's pages."""
+    from peercircle.organisations import network_services
+    from peercircle.organisations.administration import network_create
+
+    hub = organisations["ryadom"]
+    if hub.network_id is None:
+        network_create(actor=operator, name="Сеть «Равные рядом»", slug="ravnye-ryadom",
+                       coordinating=hub)
+        hub.refresh_from_db()
+    network_coordinator = Membership.objects.get(organisation=hub,
+                                                 role=Role.NETWORK_COORDINATOR).user
+    for slug, *_rest, role in ORGANISATIONS:
+        org = organisations[slug]
+        if role != "member" or org.network_id == hub.network_id:
+            continue
+        received = network_services.network_invitation_create(
+            actor=network_coordinator, coordinating=hub, organisation=org,
+            message="Приглашаем вас в сеть «Равные рядом».")
+        network_services.network_invitation_answer(actor=coordinators[slug],
+                                                   invitation=received, accept=True)
+        org.refresh_from_db()
+
+
+def _profiles(organisations, coordinators) -> None:
+    """Each coordinator completes the profile (regions, help areas, formats) on its page."""
+    from peercircle.organisations.services import organisation_update
+
+    for slug, _name, _kind, _city, regions, areas, _languages, formats, _role in ORGANISATIONS:
+        org = organisations[slug]
+        if org.regions.exists():
+            continue
+        organisation_update(actor=coordinators[slug], organisation=org, data={
+            "regions": list(Region.objects.filter(code__in=regions)),
+            "help_areas": list(HelpArea.objects.filter(code__in=areas)), "formats": formats})
 
 
 def _staff_and_volunteers(org: Organisation, rnd: random.Random) -> list:
@@ -314,10 +394,12 @@ def _training(org, team, rnd, today) -> None:
     """A course with held sessions (Mentor School of 10 h in Angarsk), and the network's
     competency framework with a few self-assessments."""
     from peercircle.training import competencies, services
+    from peercircle.training.selectors import hours_of
     from peercircle.volunteers.models import Volunteer
 
     coordinator = team[0]
-    title = "Школа наставников" if "angar" in org.slug or "opora" in org.slug else (
+    mentoring = org.slug in ("angara-family", "opora-angarsk")
+    title = "Школа наставников" if mentoring else (
         "Szkolenie animatorów" if org.slug == "ops-razem" else "Семинар-тренинг для волонтёров")
     course = services.course_create(actor=coordinator, organisation=org, title=title,
                                     minimum_hours=10)
@@ -332,10 +414,34 @@ def _training(org, team, rnd, today) -> None:
         present = [e for e in enrolments if rnd.random() < 0.85]
         if present:
             services.session_hold(actor=coordinator, session=session, present=present)
+    for enrolment in enrolments:  # those with the hours are marked completed, as on the page
+        # (the Mentor School's completions are its admitted mentors': mentoring/demo.py)
+        if not mentoring and hours_of(enrolment) >= course.minimum_hours:
+            services.enrolment_complete(actor=coordinator, enrolment=enrolment)
+    if org.slug == "vmeste-samara":
+        _trained_consultations(org, coordinator, enrolments, rnd, today)
     if org.coordinates_network:
         for name, levels in COMPETENCY_FRAMEWORK:
             competencies.competency_add(actor=coordinator, organisation=org, name=name,
                                         description="", levels=levels)
+
+
+def _trained_consultations(org, coordinator, enrolments, rnd, today) -> None:
+    """Seed 001: each trained consultant gives at least 20 consultations; three of the demo's
+    have reached it, the others are on their way."""
+    programme = Programme.objects.filter(organisation=org).first()
+    regions = list(Region.objects.filter(country="RU").order_by("code")[:14])  # by phone
+    trained = [e.volunteer.user for e in enrolments
+               if e.completed_on is not None and e.volunteer.user_id is not None]
+    for index, user in enumerate(trained):
+        done = Activity.objects.filter(organisation=org, kind=Activity.Kind.CONSULTATION,
+                                       providers=user).count()
+        for _ in range(max(0, (rnd.randint(20, 26) if index < 3 else rnd.randint(8, 15)) - done)):
+            activity_record(actor=user, organisation=org, kind=Activity.Kind.CONSULTATION,
+                            programme=programme, region=rnd.choice(regions),
+                            date=today - datetime.timedelta(
+                                days=rnd.randint(0, 50)), duration_minutes=45,
+                            format=Format.PHONE, providers=[user], anonymous_count=1)
 
 
 def _invented_name(org, rnd) -> str:
@@ -361,19 +467,31 @@ def _partners(org: Organisation, actor) -> None:
 
 @transaction.atomic
 def demo_load(seed: int = 2026) -> list[tuple[str, str]]:
-    """Load the demo network; returns (e-mail, role description) for each demo login."""
+    """Load the demo network; returns (e-mail, role description) for each demo login.
+
+    The demo is built through the paths a real network takes: the operator registers the
+    organisations and the network, the members join by the network's invitation, coordinators
+    complete their profiles and create their programmes, and the apps' own services do the rest.
+    People get their roles directly (not by invitation): an invitation would bind the set-up of
+    their authenticator to its link, and demo logins set it up at their first sign-in.
+    """
     rnd = random.Random(seed)
     today = timezone.localdate()
-    network, _ = Network.objects.get_or_create(slug="ravnye-ryadom",
-                                               defaults={"name": "Сеть «Равные рядом»"})
-    organisations = _organisations(network)
+    operator, operator_secret = _operator()
+    organisations = _organisations(operator, rnd)
+    teams = {slug: _staff_and_volunteers(org, rnd) for slug, org in organisations.items()}
+    logins = _demo_logins(organisations)
+    coordinators = {slug: team[0] for slug, team in teams.items()}
+    _network(operator, organisations, coordinators)
+    _profiles(organisations, coordinators)
     for slug, org in organisations.items():
         with scope(organisation=org):
             if Programme.objects.filter(organisation=org).exists():
                 continue  # already loaded
+            team = teams[slug]
             for name, kind in PROGRAMMES[slug]:  # as a coordinator creates them on the page
-                core_services.programme_save(actor=None, organisation=org, name=name, kind=kind)
-            team = _staff_and_volunteers(org, rnd)
+                core_services.programme_save(actor=team[0], organisation=org, name=name,
+                                             kind=kind, target_per_provider=TARGETS.get(slug))
             _partners(org, team[0])
             _casework(org, team[0], team[3:], rnd, today)
             _volunteer_pipeline(org, team[0], team[3:], rnd, today)
@@ -382,7 +500,9 @@ def demo_load(seed: int = 2026) -> list[tuple[str, str]]:
             _training(org, team, rnd, today)
     for part in (mentoring_demo, groups_demo, events_demo, reporting_demo, imports_demo):
         part.load(organisations, rnd, today)
-    return _demo_logins(organisations) + _programme_logins(organisations)
+    operator_login = [(operator.email, gettext("Operator of the installation") + (
+        f" · TOTP {operator_secret}" if operator_secret else ""))]
+    return logins + _programme_logins(organisations) + operator_login
 
 
 def _programme_logins(organisations) -> list[tuple[str, str]]:

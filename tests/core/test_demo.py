@@ -4,7 +4,8 @@ from django_scopes import scopes_disabled
 from peercircle.consulting.models import HelpRequest
 from peercircle.core.models import Activity
 from peercircle.demo import demo_load
-from peercircle.organisations.models import Membership, Organisation
+from peercircle.accounts.models import User
+from peercircle.organisations.models import Membership, NetworkInvitation, Organisation
 from peercircle.organisations.roles import Role
 from peercircle.people.models import Beneficiary, Family
 from peercircle.volunteers.models import Volunteer
@@ -13,10 +14,20 @@ from peercircle.volunteers.models import Volunteer
 @pytest.mark.django_db
 def test_the_demo_network_recreates_the_seed_programmes():
     logins = demo_load()
-    assert len(logins) == 11  # one per role, plus mentoring, curation, NGO party and animator
+    # one per role, plus mentoring, curation, NGO party and animator, and the operator
+    assert len(logins) == 12
     for email, _roles in logins:
+        if email.startswith("operator@"):
+            assert User.objects.get(email=email).is_operator
+            assert not Membership.objects.filter(user__email=email).exists()
+            continue
         assert Membership.objects.filter(user__email=email).exists(), email
     assert Organisation.objects.count() == 8
+    # built through the operator's and the network's paths: legal identity, invitations
+    assert all(o.inn or o.nip for o in Organisation.objects.all())
+    members = Organisation.objects.filter(network__isnull=False, coordinates_network=False)
+    assert members.count() == NetworkInvitation.objects.filter(accepted_at__isnull=False).count()
+    assert Organisation.objects.get(slug="ops-razem").country == "PL"
     hub = Organisation.objects.get(coordinates_network=True)
     assert set(hub.regions.values_list("code", flat=True)) == {"ru-mow", "ru-mos"}
     assert Organisation.objects.get(slug="ops-razem").regions.get().code == "pl-14"

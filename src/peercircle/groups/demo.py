@@ -219,8 +219,10 @@ def _initiatives(org, rnd, today) -> None:
         give, take = rnd.sample(range(len(shares)), 2)
         moved = min(rnd.randint(0, 5), shares[give] - 8)
         shares[give], shares[take] = shares[give] - moved, shares[take] + moved
-    start = datetime.date(today.year - 1, 9, 15)
+    # within the project's year (reporting/demo.py): one initiative starts every two weeks
+    first = today - datetime.timedelta(days=300)
     for index, ((title, locality), total) in enumerate(zip(SAMARA_INITIATIVES, shares, strict=True)):
+        start = first + datetime.timedelta(days=14 * index)
         named = rnd.sample(people, min(len(people), rnd.randint(0, 3)))
         status = Initiative.Status.COMPLETED if index < 12 else Initiative.Status.RUNNING
         initiative = services.initiative_create(

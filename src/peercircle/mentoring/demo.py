@@ -125,6 +125,9 @@ def _mentors(org, coordinator, programme, rehab, today) -> list[Mentor]:
                                         format="in_person")
         training.session_hold(actor=coordinator, session=session,
                               present=[e for e in enrolments if e is not None])
+    for enrolment in enrolments:  # the school's 12 hours done: marked completed, as on its page
+        if enrolment is not None and enrolment.completed_on is None:
+            training.enrolment_complete(actor=coordinator, enrolment=enrolment)
     for mentor in mentors:
         services.mentor_admit(actor=coordinator, mentor=mentor, admitted_on=_days(today, 740))
     return mentors

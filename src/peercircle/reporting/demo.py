@@ -84,17 +84,29 @@ def _plan(org):
 
 
 def _network_supervision(org, actor, rnd, today) -> None:
-    """Seed 000: the hub's experts supervise the member NGOs' peer consultants (head-counts)."""
+    """Seed 000: the hub's experts supervise the member NGOs' peer consultants. Intervisions and
+    case reviews go through their workflow (planned, then held with who took part); individual
+    supervisions are head-counts of sessions given to other organisations' consultants, whose
+    requests live in those organisations."""
+    from peercircle.consulting.services.reviews import review_hold, review_plan
     from peercircle.core.services import activity_record
 
-    plan = [("supervision", "individual", 38, 60, 1), ("intervision", "group", 3, 90, 7),
-            ("case_review", "group", 4, 90, 6)]
-    for kind, mode, count, minutes, people in plan:
-        for _ in range(count):
-            activity_record(actor=actor, organisation=org, kind=kind, mode=mode,
-                            date=today - datetime.timedelta(days=rnd.randint(1, 300)),
-                            duration_minutes=minutes, format="online", providers=[actor],
-                            anonymous_count=people)
+    team = [m.user for m in Membership.objects.filter(organisation=org, is_active=True)
+            .select_related("user").order_by("pk")]
+    for _ in range(38):
+        activity_record(actor=actor, organisation=org, kind="supervision", mode="individual",
+                        date=today - datetime.timedelta(days=rnd.randint(1, 300)),
+                        duration_minutes=60, format="online", providers=[actor],
+                        anonymous_count=1)
+    for kind, count, title in (("intervision", 3, "Интервизия: трудные случаи"),
+                               ("case_review", 4, "Разбор случая с экспертом")):
+        for index in range(count):
+            review = review_plan(
+                actor=actor, organisation=org, kind=kind, title=f"{title} №{index + 1}",
+                date=today - datetime.timedelta(days=rnd.randint(7, 300)), duration_minutes=90,
+                format="online", participants=team[:7],
+                case_summary="Консультант не может завершить разговор с клиентом вовремя.")
+            review_hold(actor=actor, review=review, attended=rnd.sample(team[:7], 6))
 
 
 def load(organisations: dict, rnd, today) -> None:

@@ -15,4 +15,5 @@ class Command(BaseCommand):
             self.stdout.write(f"  {email:<38} {roles}")
         self.stdout.write(f"Password for every demo login: {DEMO_PASSWORD}")
         self.stdout.write("Coordinators, supervisors and the network coordinator are asked to set "
-                          "up an authenticator app (TOTP) at their first sign-in.")
+                          "up an authenticator app (TOTP) at their first sign-in; the operator "
+                          "adds the TOTP key printed beside it to an authenticator app.")
