@@ -21,7 +21,7 @@ from peercircle.events import demo as events_demo
 from peercircle.groups import demo as groups_demo
 from peercircle.imports import demo as imports_demo
 from peercircle.mentoring import demo as mentoring_demo
-from peercircle.organisations.models import Membership, Network, Organisation, Partner
+from peercircle.organisations.models import Membership, Organisation, Partner
 from peercircle.organisations.roles import Role, VolunteerKind
 from peercircle.people import services as people
 from peercircle.reporting import demo as reporting_demo

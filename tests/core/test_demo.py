@@ -1,10 +1,10 @@
 import pytest
 from django_scopes import scopes_disabled
 
+from peercircle.accounts.models import User
 from peercircle.consulting.models import HelpRequest
 from peercircle.core.models import Activity
 from peercircle.demo import demo_load
-from peercircle.accounts.models import User
 from peercircle.organisations.models import Membership, NetworkInvitation, Organisation
 from peercircle.organisations.roles import Role
 from peercircle.people.models import Beneficiary, Family
