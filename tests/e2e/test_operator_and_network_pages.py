@@ -78,6 +78,14 @@ def test_the_new_pages_in_russian_and_polish(e2e, browser, language):
     page.goto(e2e.url + f"/o/{hub.slug}/network/invite/")
     assert_accessible(page)
     screenshot(page, f"network-invite-{language}")
+    page.goto(e2e.url + f"/o/{hub.slug}/localities/")
+    page.locator("#id_region").select_option(index=1)
+    page.locator("#id_name").fill("Тольятти" if language == "ru" else "Mińsk Mazowiecki")
+    page.locator("main form button[type=submit]").click()
+    expect(page.get_by_role("rowheader", name="Тольятти" if language == "ru"
+                            else "Mińsk Mazowiecki")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, f"localities-{language}")
 
     sign_in_as(page, e2e, coordinator)
     page.goto(e2e.url + f"/o/member/network/invitations/{received.pk}/")

@@ -82,3 +82,41 @@ def reference_fields_narrow(form) -> None:
         if model is None or not issubclass(model, TranslatedName) or model not in OFFERED:
             continue
         field.queryset = OFFERED[model](organisation, keep=_held(form.initial.get(name)))
+
+
+def localities_known(organisation=None) -> list[str]:
+    """The names of the localities in the organisation's regions (or country), for the
+    suggestions of a locality field."""
+    from peercircle.core.models import Locality
+
+    regions = list(organisation.regions.all()) if organisation is not None else []
+    queryset = Locality.objects.all()
+    if regions:
+        queryset = queryset.filter(region__in=regions)
+    elif getattr(organisation, "country", ""):
+        queryset = queryset.filter(region__country=organisation.country)
+    names = set(queryset.values_list("name", flat=True)[:500])
+    return sorted(names, key=alphabetical_key)
+
+
+LOCALITY_FIELDS = ("locality", "city")
+
+
+def locality_suggestions_add(form) -> None:
+    """A locality or city field suggests the localities known in the organisation's regions
+    (an HTML datalist: typing a new name stays possible)."""
+    from django import forms as django_forms
+
+    names = [name for name in LOCALITY_FIELDS if name in form.fields
+             and isinstance(form.fields[name].widget, django_forms.TextInput)]
+    if not names:
+        return
+    organisation = get_scope().get("organisation")
+    known = localities_known(organisation) if organisation is not None else []
+    if not known:
+        return
+    for name in names:
+        widget = form.fields[name].widget
+        widget.attrs["list"] = f"id_{form.add_prefix(name)}-localities"
+        widget.attrs["autocomplete"] = "off"
+        form.fields[name].localities = known

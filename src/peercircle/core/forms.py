@@ -50,9 +50,10 @@ class StyledForm:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from peercircle.core.choices import reference_fields_narrow
+        from peercircle.core.choices import locality_suggestions_add, reference_fields_narrow
 
         reference_fields_narrow(self)
+        locality_suggestions_add(self)
         for field in self.fields.values():
             style_field(field)
 

@@ -9,10 +9,12 @@ from peercircle.core.roles import Role
 
 registry.grant_table({
     Role.NETWORK_COORDINATOR: {
+        perm.MANAGE_LOCALITIES,
         perm.VIEW_AUDIT,
         perm.VIEW_HOME,
     },
     Role.COORDINATOR: {
+        perm.MANAGE_LOCALITIES,
         perm.MANAGE_PROGRAMMES,
         perm.RECORD_ACTIVITY,
         perm.VIEW_ALL_ACTIVITIES,
@@ -21,6 +23,7 @@ registry.grant_table({
         perm.VIEW_LEDGER,
     },
     Role.STAFF: {
+        perm.MANAGE_LOCALITIES,
         perm.RECORD_ACTIVITY,
         perm.VIEW_ALL_ACTIVITIES,
         perm.VIEW_HOME,
@@ -50,5 +53,6 @@ registry.home(30)(dashboard.activities)
 
 registry.menu("my_work", 20, _l("Activities"), "core:activity_list", perm.VIEW_LEDGER)
 registry.menu("organisation", 80, _l("Audit log"), "core:audit_list", perm.VIEW_AUDIT)
+registry.menu("organisation", 55, _l("Localities"), "core:localities", perm.MANAGE_LOCALITIES)
 registry.menu("programmes", 5, _l("Programmes of the organisation"), "core:programme_list",
               perm.MANAGE_PROGRAMMES)

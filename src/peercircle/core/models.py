@@ -56,6 +56,35 @@ class Region(TranslatedName):
         verbose_name_plural = _("regions")
 
 
+class Locality(TimeStamped):
+    """A town, village or district inside a region, added by the organisations that work there
+    (the reference data ships regions only): clubs, initiatives and addresses then name places
+    the same way."""
+
+    class Kind(models.TextChoices):
+        CITY = "city", _("City or town")
+        VILLAGE = "village", _("Village")
+        DISTRICT = "district", _("District")
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="localities",
+                               verbose_name=_("region"))
+    name = models.CharField(_("name"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CITY)
+    added_by = models.ForeignKey("organisations.Organisation", on_delete=models.SET_NULL,
+                                 null=True, blank=True, related_name="+",
+                                 verbose_name=_("added by"))
+
+    class Meta:
+        ordering = ["region", "name"]
+        constraints = [models.UniqueConstraint(fields=["region", "name"],
+                                               name="locality_unique_name")]
+        verbose_name = _("locality")
+        verbose_name_plural = _("localities")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class HelpArea(TranslatedName):
     """A need a beneficiary has and a volunteer helps with (oncology, HIV, perinatal loss…).
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from peercircle.core import job_views, programme_views, views
+from peercircle.core import job_views, localities, programme_views, views
 
 app_name = "core"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("activities/", views.activity_list, name="activity_list"),
     path("activities/new/", views.activity_create, name="activity_create"),
     path("audit/", views.audit_list, name="audit_list"),
+    path("localities/", localities.localities, name="localities"),
     path("programmes/", programme_views.programme_list, name="programme_list"),
     path("programmes/new/", programme_views.programme_create, name="programme_create"),
     path("programmes/<int:programme_pk>/", programme_views.programme_edit, name="programme_edit"),
