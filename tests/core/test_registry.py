@@ -32,8 +32,8 @@ def test_network_entries_only_where_the_organisation_coordinates_its_network():
     member = factories.OrganisationFactory(coordinates_network=False)
     hub = factories.OrganisationFactory(coordinates_network=True)
     register = "Register of processing activities"
-    assert _links(Role.NETWORK_COORDINATOR, member)["Organisation"][-3:] == [
-        "Profile", "Audit log", register]
+    assert _links(Role.NETWORK_COORDINATOR, member)["Organisation"][-4:] == [
+        "Profile", "Localities", "Audit log", register]
     assert _links(Role.NETWORK_COORDINATOR, hub)["Organisation"][-4:] == [
         "Network", "Crisis words", "Audit log", register]
 
