@@ -178,6 +178,8 @@ MFA_RECOVERY_CODE_COUNT = 10
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ru", _("Russian")), ("pl", _("Polish"))]
+# Polish short dates as Polish offices write them (peercircle/formats/pl/formats.py)
+FORMAT_MODULE_PATH = ["peercircle.formats"]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "peercircle_language"
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/Moscow")

@@ -280,7 +280,9 @@ class Activity(OrganisationOwned):
         verbose_name_plural = _("activities")
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.date:%Y-%m-%d}"
+        from peercircle.core.dates import shown
+
+        return f"{self.get_kind_display()} {shown(self.date)}"
 
     @property
     def participant_total(self) -> int:

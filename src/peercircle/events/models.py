@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from peercircle.core.dates import shown
 from peercircle.core.models import OrganisationOwned, TimeStamped
 
 
@@ -276,4 +277,4 @@ class CalendarFeed(TimeStamped):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.user} · {self.created_at:%Y-%m-%d}"
+        return f"{self.user} · {shown(self.created_at)}"

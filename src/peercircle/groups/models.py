@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from peercircle.core.dates import shown
 from peercircle.core.models import OrganisationOwned, Region
 
 
@@ -138,7 +139,7 @@ class GroupSession(OrganisationOwned):
         verbose_name_plural = _("group sessions")
 
     def __str__(self) -> str:
-        return f"{self.group} · {self.activity.date:%Y-%m-%d}"
+        return f"{self.group} · {shown(self.activity.date)}"
 
 
 class AnimatorCurriculum(OrganisationOwned):

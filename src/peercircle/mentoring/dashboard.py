@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from peercircle.core.dates import shown
 from peercircle.mentoring import permissions as perm
 from peercircle.mentoring.selectors import due_list
 
@@ -29,7 +30,7 @@ def reminders(*, user, organisation, permissions) -> list[tuple[str, str]]:
         text = (_("The agreement of family %(family)s expired on %(date)s: renew or close it.")
                 if item.kind == "expired" else
                 _("The agreement of family %(family)s expires on %(date)s."))
-        result.append((text % {"family": item.pair.family, "date": item.due_on.isoformat()},
+        result.append((text % {"family": item.pair.family, "date": shown(item.due_on)},
                        reverse("mentoring:pair", kwargs={"org": organisation.slug,
                                                          "pair_pk": item.pair.pk})))
     return result

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from peercircle.core.dates import shown
 from peercircle.core.models import OrganisationOwned
 
 
@@ -227,7 +228,7 @@ class Agreement(OrganisationOwned):
 
     def __str__(self) -> str:
         return _("Agreement %(pair)s from %(date)s") % {"pair": self.pair,
-                                                         "date": self.starts_on.isoformat()}
+                                                         "date": shown(self.starts_on)}
 
 
 class PairEvent(OrganisationOwned):
@@ -257,7 +258,7 @@ class PairEvent(OrganisationOwned):
         verbose_name_plural = _("pair events")
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.date:%Y-%m-%d}"
+        return f"{self.get_kind_display()} {shown(self.date)}"
 
 
 class Monitoring(OrganisationOwned):
@@ -296,7 +297,7 @@ class Monitoring(OrganisationOwned):
         verbose_name_plural = _("relationship monitorings")
 
     def __str__(self) -> str:
-        return f"{self.pair} · {self.date:%Y-%m-%d}"
+        return f"{self.pair} · {shown(self.date)}"
 
 
 class ClubMeeting(OrganisationOwned):
@@ -317,7 +318,7 @@ class ClubMeeting(OrganisationOwned):
         verbose_name_plural = _("Mentor Club meetings")
 
     def __str__(self) -> str:
-        return f"{self.topic} {self.date:%Y-%m-%d}"
+        return f"{self.topic} {shown(self.date)}"
 
 
 class OutcomeType(OrganisationOwned):
@@ -375,4 +376,4 @@ class Outcome(OrganisationOwned):
         verbose_name_plural = _("outcomes")
 
     def __str__(self) -> str:
-        return f"{self.type} · {self.family} · {self.date:%Y-%m-%d}"
+        return f"{self.type} · {self.family} · {shown(self.date)}"

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scope
 
 from peercircle.core.audit import audited_delete, audited_save
+from peercircle.core.dates import shown
 from peercircle.volunteers.models import (
     TRANSITIONS,
     ApplicationQuestion,
@@ -66,7 +67,7 @@ def _transition_validate(volunteer: Volunteer, *, to_stage: str, on: datetime.da
     last = volunteer.history.order_by("-changed_on").first()
     if last is not None and on < last.changed_on:
         errors["changed_on"] = _("The date cannot be earlier than the previous step (%(date)s).") % {
-            "date": last.changed_on.isoformat()}
+            "date": shown(last.changed_on)}
     if to_stage == Stage.LEFT and not reason.strip():
         errors["reason"] = _("Say why the volunteer leaves.")
     if errors:

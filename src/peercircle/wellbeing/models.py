@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from peercircle.core.dates import shown
 from peercircle.core.models import OrganisationOwned
 
 
@@ -24,7 +25,7 @@ class SelfCheck(OrganisationOwned):
         verbose_name_plural = _("self-checks")
 
     def __str__(self) -> str:
-        return str(_("Self-check of %(date)s") % {"date": self.taken_on})
+        return str(_("Self-check of %(date)s") % {"date": shown(self.taken_on)})
 
 
 class SupportRequest(OrganisationOwned):

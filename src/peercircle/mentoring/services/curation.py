@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from peercircle.core.audit import audited_save
+from peercircle.core.dates import shown
 from peercircle.core.models import Activity, Format
 from peercircle.core.services import activity_record
 from peercircle.mentoring.models import (
@@ -22,10 +23,10 @@ from peercircle.mentoring.services.programme import programme_ensure
 def _date_in_pair(pair: Pair, date: datetime.date, field: str = "date") -> None:
     if date < pair.matched_on:
         raise ValidationError({field: _("The date is before the pair was matched (%(date)s).")
-                               % {"date": pair.matched_on.isoformat()}})
+                               % {"date": shown(pair.matched_on)}})
     if pair.closed_on is not None and date > pair.closed_on:
         raise ValidationError({field: _("The date is after the pair was closed (%(date)s).")
-                               % {"date": pair.closed_on.isoformat()}})
+                               % {"date": shown(pair.closed_on)}})
 
 
 def _family_participants(pair: Pair) -> list:

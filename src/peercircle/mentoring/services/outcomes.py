@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from peercircle.core.audit import audited_save
+from peercircle.core.dates import shown
 from peercircle.mentoring.models import (
     Outcome,
     OutcomeType,
@@ -22,7 +23,7 @@ def outcome_record(*, actor, pair: Pair, type: OutcomeType, date: datetime.date,
         raise ValidationError({"type": _("Choose an outcome of this programme.")})
     if date < pair.matched_on:
         raise ValidationError({"date": _("The date is before the pair was matched (%(date)s).")
-                               % {"date": pair.matched_on.isoformat()}})
+                               % {"date": shown(pair.matched_on)}})
     if date > timezone.localdate():
         raise ValidationError({"date": _("The date cannot be in the future.")})
     family = pair.family.family

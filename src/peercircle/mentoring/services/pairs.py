@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from peercircle.core.audit import audited_save
+from peercircle.core.dates import shown
 from peercircle.mentoring.models import (
     Agreement,
     AgreementTemplate,
@@ -192,7 +193,7 @@ def pair_close(*, actor, pair: Pair, status: str, closed_on: datetime.date,
     last = pair.events.order_by("-date").first()
     if last is not None and closed_on < last.date:
         raise ValidationError({"closed_on": _(
-            "Work is recorded on %(date)s, after this date.") % {"date": last.date.isoformat()}})
+            "Work is recorded on %(date)s, after this date.") % {"date": shown(last.date)}})
     with transaction.atomic():
         for agreement in pair.agreements.filter(status=Agreement.Status.ACTIVE):
             agreement.status, agreement.closed_on = Agreement.Status.CLOSED, closed_on
