@@ -21,6 +21,25 @@ def style_field(field: forms.Field) -> None:
     widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
 
 
+BLANK_LABEL = "---------"
+PHONE_FIELDS = ("phone", "contact_phone")
+
+
+def plain_inputs(name: str, field: forms.Field) -> None:
+    """What every form gets without asking: an empty choice that says what to do (not Django's
+    "---------"), and phone numbers typed on a phone's dial pad."""
+    if isinstance(field, forms.ModelChoiceField) and field.empty_label == BLANK_LABEL:
+        field.empty_label = _("Choose…")
+    elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        choices = list(field.choices)
+        if any(label == BLANK_LABEL for _value, label in choices):
+            field.choices = [(value, _("Choose…") if label == BLANK_LABEL else label)
+                             for value, label in choices]
+    if name in PHONE_FIELDS and type(field.widget) is forms.TextInput:
+        field.widget.input_type = "tel"
+        field.widget.attrs.setdefault("autocomplete", "tel")
+
+
 class HoneypotForm(forms.Form):
     """A field people never see (rendered by `partials/honeypot.html`, off-screen); robots fill it.
 
@@ -54,7 +73,8 @@ class StyledForm:
 
         reference_fields_narrow(self)
         locality_suggestions_add(self)
-        for field in self.fields.values():
+        for name, field in self.fields.items():
+            plain_inputs(name, field)
             style_field(field)
 
     def full_clean(self):
