@@ -4,6 +4,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 register = template.Library()
 
@@ -57,7 +58,8 @@ def _shown_value(field, value):
     if isinstance(field, models.FileField):
         return _("a file") if value else ""
     if isinstance(value, bool):
-        return _("yes") if value else _("no")
+        return pgettext("a true or false value", "yes") if value else pgettext(
+            "a true or false value", "no")
     if isinstance(field, models.DateTimeField):
         moment = parse_datetime(str(value))
         return formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT") \
