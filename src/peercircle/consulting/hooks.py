@@ -127,3 +127,18 @@ def _my_requests(*, user, organisation, permissions, volunteer):
         .select_related("beneficiary", "need").order_by("-crisis_flag", "assigned_at"))
     return registry.MyWorkSection(_("Requests given to me"),
                                   "consulting/partials/my_requests.html", {"requests": requests})
+
+
+@registry.primary_actions(10)
+def log_consultation(*, user, organisation, permissions) -> list[tuple[str, str]]:
+    """Peer consultants, coordinators and staff log consultations; mentors and animators have
+    their own main action."""
+    from peercircle.organisations.models import Membership
+
+    if perm.LOG_CONSULTATION not in permissions:
+        return []
+    kinds = set(Membership.objects.filter(user=user, organisation=organisation, is_active=True)
+                .values_list("role", "volunteer_kind"))
+    if all(role == Role.VOLUNTEER and kind != "peer_consultant" for role, kind in kinds):
+        return []
+    return [(_("Log a consultation"), org_url("consulting:consultation_new", organisation))]

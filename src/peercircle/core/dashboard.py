@@ -58,4 +58,10 @@ def dashboard_for(*, user, organisation, permissions) -> dict:
     for hook in registry.home_hooks:
         hook.add(user=user, organisation=organisation, permissions=permissions, cards=cards,
                  todos=todos)
-    return {"cards": cards, "todos": todos}
+    actions: list[tuple[str, str]] = []
+    for hook in registry.primary_action_hooks:
+        actions.extend(hook.add(user=user, organisation=organisation, permissions=permissions))
+    return {"cards": cards, "todos": todos, "actions": actions[:MAX_ACTIONS]}
+
+
+MAX_ACTIONS = 6  # a phone's first screen

@@ -62,6 +62,22 @@ def home(order: int) -> Callable[[HomeAdd], HomeAdd]:
     return register
 
 
+# The main things a person does on a phone, first on their home page ("Log a consultation",
+# "Log a meeting with the Ivanov family", "Mark attendance: today's seminar"): each app adds
+# functions returning [(label, url)] for this person here, run in the order given.
+primary_action_hooks: list[HomeHook] = []
+
+
+def primary_actions(order: int) -> Callable[[HomeAdd], HomeAdd]:
+    """Register `add(*, user, organisation, permissions) -> [(label, url)]` at place `order`."""
+    def register(add: HomeAdd) -> HomeAdd:
+        primary_action_hooks.append(HomeHook(order, add))
+        primary_action_hooks.sort(key=lambda hook: hook.order)
+        return add
+
+    return register
+
+
 _discovered = False
 
 

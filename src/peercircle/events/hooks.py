@@ -82,3 +82,26 @@ metrics.register(metrics.Metric(
     (metrics.Part("event_attendance",
                   lambda q: Count("registration_id", filter=q, distinct=True)),),
     filters=metrics.PERIOD_ONLY, breakdowns=frozenset(), drill="events", disclosure="people"))
+
+
+@registry.primary_actions(40)
+def mark_attendance(*, user, organisation, permissions) -> list[tuple[str, str]]:
+    """On the day of an event, whoever marks attendance finds it first."""
+    import datetime
+
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+
+    from peercircle.core.dashboard import org_url
+    from peercircle.events.models import Event
+
+    if perm.MARK_ATTENDANCE not in permissions:
+        return []
+    now = timezone.now()
+    start_of_day = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    today = Event.objects.filter(organisation=organisation, cancelled=False,
+                                 starts_at__lt=start_of_day + datetime.timedelta(days=1),
+                                 ends_at__gte=start_of_day)
+    return [(_("Mark attendance: %(event)s") % {"event": event.title},
+             org_url("events:attendance", organisation, event_pk=event.pk))
+            for event in today.order_by("starts_at")[:2]]

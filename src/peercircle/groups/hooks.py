@@ -98,3 +98,20 @@ metrics.register(metrics.Metric(
 metrics.register(metrics.Metric(
     "clubs", _l("Clubs running"), (), filters=metrics.PERIOD_ONLY, breakdowns=frozenset(),
     drill="clubs", custom=clubs_running, disclosure="exact"))
+
+
+@registry.primary_actions(30)
+def log_session(*, user, organisation, permissions) -> list[tuple[str, str]]:
+    """An animator logs a session of each group they run."""
+    from django.utils.translation import gettext as _
+
+    from peercircle.core.dashboard import org_url
+    from peercircle.groups.models import SelfHelpGroup
+
+    if perm.LOG_GROUP_SESSION not in permissions:
+        return []
+    groups = SelfHelpGroup.objects.filter(organisation=organisation, animators=user,
+                                          ended_on__isnull=True).order_by("name")
+    return [(_("Log a session: %(group)s") % {"group": group.name},
+             org_url("groups:session_log", organisation, group_pk=group.pk))
+            for group in groups[:3]]

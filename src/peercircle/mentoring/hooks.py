@@ -86,3 +86,19 @@ def _my_pairs(*, user, organisation, permissions, volunteer):
         return None
     return registry.MyWorkSection(_("My mentoring pairs"), "mentoring/partials/my_pairs.html",
                                   {"pairs": pairs})
+
+
+@registry.primary_actions(20)
+def log_meeting(*, user, organisation, permissions) -> list[tuple[str, str]]:
+    """A mentor logs a meeting with each family they accompany."""
+    from django.utils.translation import gettext as _
+
+    from peercircle.core.dashboard import org_url
+    from peercircle.mentoring.models import Pair
+
+    if perm.LOG_MENTOR_MEETING not in permissions:
+        return []
+    pairs = (Pair.objects.filter(organisation=organisation, mentor__volunteer__user=user,
+                                 status__in=Pair.OPEN).select_related("family").order_by("pk"))
+    return [(_("Log a meeting: %(family)s") % {"family": pair.family},
+             org_url("mentoring:meeting_log", organisation, pair_pk=pair.pk)) for pair in pairs[:3]]
