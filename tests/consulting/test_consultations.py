@@ -1,4 +1,5 @@
 import datetime
+import re
 import uuid
 
 import pytest
@@ -70,15 +71,16 @@ def test_progress_counts_the_programme(client_for, volunteer, org):
 def test_a_volunteer_can_pick_only_people_routed_to_them(client_for, volunteer, org):
     stranger = factories.BeneficiaryFactory(organisation=org)
     factories.ConsentFactory(beneficiary=stranger)
-    response = _log(client_for(volunteer), org, beneficiary=stranger.pk)
+    response = _log(client_for(volunteer), org, code=stranger.code)
     assert response.status_code == 400
+    assert "No one you may log for has this code" in response.content.decode()
     with scopes_disabled():
         assert not Activity.objects.exists()
     mine = factories.HelpRequestFactory(
         beneficiary__organisation=org,
         assigned_to=factories.VolunteerFactory(organisation=org, user=volunteer))
     factories.ConsentFactory(beneficiary=mine.beneficiary)
-    assert _log(client_for(volunteer), org, beneficiary=mine.beneficiary.pk).status_code == 302
+    assert _log(client_for(volunteer), org, code=mine.beneficiary.code.lower()).status_code == 302
 
 
 def test_a_group_needs_a_head_count(client_for, volunteer, org):
@@ -121,3 +123,30 @@ def test_a_consultation_is_logged_in_the_consultants_region_unless_changed(clien
     with scopes_disabled():
         assert sorted(Activity.objects.values_list("region__code", flat=True)) == ["ru-mow",
                                                                                    "ru-sam"]
+
+
+def test_a_repeat_caller_is_logged_under_the_code_they_were_given(client_for, volunteer, org):
+    """Issue 12 item 2: a new anonymous contact gets a short code on the confirmation; typed
+    again (any case, any spaces) it names the same person, so distinct people stay true."""
+    from django.db.models import Q
+
+    from peercircle.core.metrics import get as metric
+
+    client = client_for(volunteer)
+    response = _log(client, org)
+    with scopes_disabled():
+        first = Activity.objects.get()
+    assert re.fullmatch(r"K-[A-HJ-NP-Z2-9]{5}", first.contact_code)
+    page = client.get(response["Location"]).content.decode()
+    assert f"The person&#x27;s code is {first.contact_code}" in page
+    spaced = " ".join(first.contact_code.lower())
+    assert _log(client, org, code=spaced).status_code == 302
+    refused = _log(client, org, code="K-NOPE9")
+    assert refused.status_code == 400 and "No one you may log for" in refused.content.decode()
+    with scope(organisation=org):
+        codes = list(Activity.objects.order_by("pk").values_list("contact_code", flat=True))
+        assert codes == [first.contact_code, first.contact_code]
+        reached = sum(
+            Activity.objects.filter(organisation=org).aggregate(n=part.expression(Q()))["n"]
+            for part in metric("beneficiaries").parts if part.source == "activity")
+    assert reached == 1  # two consultations, one person

@@ -25,7 +25,7 @@ def test_a_coordinator_adds_a_locality_and_the_club_form_suggests_it(client, org
     with scope(organisation=org):
         assert AuditEntry.objects.filter(object_type="core.Locality").exists()
     page = client.get(reverse("groups:club_new", kwargs={"org": org.slug})).content.decode()
-    assert 'list="id_locality-localities"' in page and '<option value="Тольятти">' in page
+    assert 'list="id_locality-suggestions"' in page and '<option value="Тольятти">' in page
 
 
 def test_the_same_name_twice_or_a_region_of_another_country_is_refused(org, member):

@@ -117,6 +117,6 @@ def locality_suggestions_add(form) -> None:
         return
     for name in names:
         widget = form.fields[name].widget
-        widget.attrs["list"] = f"id_{form.add_prefix(name)}-localities"
+        widget.attrs["list"] = f"id_{form.add_prefix(name)}-suggestions"
         widget.attrs["autocomplete"] = "off"
-        form.fields[name].localities = known
+        form.fields[name].suggestions = known

@@ -104,7 +104,10 @@ register(Metric("participants", _("Participants (named and anonymous)"),
                 (Part("activity", lambda q: Sum("anonymous_count", filter=q)),
                  Part("participant", lambda q: Count("id", filter=q))), disclosure="people"))
 register(Metric("beneficiaries", _("Distinct people reached"),
-                (Part("participant", lambda q: Count("beneficiary_id", filter=q, distinct=True)),),
+                (Part("participant", lambda q: Count("beneficiary_id", filter=q, distinct=True)),
+                 # anonymous repeat callers, each counted once by their contact code
+                 Part("activity", lambda q: Count("contact_code", distinct=True,
+                                                  filter=q & ~Q(contact_code="")))),
                 drill="beneficiaries", disclosure="people"))
 register(Metric("families", _("Distinct families reached"),
                 (Part("participant_family", lambda q: Count("beneficiary__family_links__family_id",

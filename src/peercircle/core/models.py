@@ -254,6 +254,9 @@ class Activity(OrganisationOwned):
         verbose_name=_("recorded by"),
     )
     follow_up_on = models.DateField(_("next contact planned"), null=True, blank=True)
+    # an anonymous person's short code (no record, no data): a repeat caller gives it again, so
+    # "distinct people reached" and follow-ups stay true without anyone's identity
+    contact_code = models.CharField(_("contact code"), max_length=12, blank=True, db_index=True)
     client_key = models.UUIDField(
         _("device key"), null=True, blank=True, editable=False,
         help_text=_("Set by the form on the device, so that a form sent twice is kept once."),

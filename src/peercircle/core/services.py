@@ -53,6 +53,23 @@ def _already_recorded(organisation, client_key) -> Activity | None:
     return Activity.objects.filter(organisation=organisation, client_key=client_key).first()
 
 
+CONTACT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud on the phone
+
+
+def contact_code_new(organisation) -> str:
+    """A short code for a new anonymous contact, unused in this organisation ("K-7F3QX")."""
+    import secrets
+
+    while True:
+        code = "K-" + "".join(secrets.choice(CONTACT_ALPHABET) for _ in range(5))
+        if not Activity.objects.filter(organisation=organisation, contact_code=code).exists():
+            return code
+
+
+def contact_code_known(organisation, code: str) -> bool:
+    return Activity.objects.filter(organisation=organisation, contact_code=code).exists()
+
+
 def home_region(organisation):
     """The region an organisation's work counts in when none is given: its one region of work
     (None where it works in several and nobody said which)."""
@@ -64,6 +81,7 @@ def activity_record(
     *, actor, organisation, kind: str, date: datetime.date, duration_minutes: int, format: str,
     providers, participants=(), anonymous_count: int = 0, mode: str = Activity.Mode.INDIVIDUAL,
     programme=None, region=None, help_areas=(), follow_up_on=None, client_key=None,
+    contact_code: str = "",
 ) -> Activity:
     """Record one piece of delivered work. Named participants must have consented to data
     processing; otherwise nothing is written and `ConsentRequired` says who is missing.
@@ -84,6 +102,7 @@ def activity_record(
             duration_minutes=duration_minutes, format=format, programme=programme,
             region=region or home_region(organisation), anonymous_count=anonymous_count,
             recorded_by=actor, follow_up_on=follow_up_on, client_key=client_key,
+            contact_code=contact_code if not participants else "",
         )
         try:
             with transaction.atomic():

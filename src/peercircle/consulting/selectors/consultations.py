@@ -15,6 +15,12 @@ def beneficiaries_for_logging(*, organisation, user, permissions) -> QuerySet[Be
     return qs.distinct().order_by("code")
 
 
+def contact_codes_of(*, organisation, user) -> list[str]:
+    """The anonymous contacts' codes this person logged before (their repeat callers)."""
+    return list(Activity.objects.filter(organisation=organisation, providers=user)
+                .exclude(contact_code="").values_list("contact_code", flat=True).distinct()[:500])
+
+
 def my_consultations(*, organisation, user) -> QuerySet[Activity]:
     return (Activity.objects.filter(organisation=organisation, providers=user,
                                     kind=Activity.Kind.CONSULTATION)

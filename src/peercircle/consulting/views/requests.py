@@ -181,6 +181,7 @@ def consultation_new(request, org):
     from peercircle.consulting.forms.consultations import ConsultationForm
     from peercircle.consulting.selectors.consultations import (
         beneficiaries_for_logging,
+        contact_codes_of,
         default_region,
     )
     from peercircle.core.forms import call_service
@@ -195,6 +196,8 @@ def consultation_new(request, org):
                                               user=request.user, permissions=request.permissions)
     form = ConsultationForm(request.POST or None, organisation=request.organisation,
                             beneficiaries=beneficiaries,
+                            contact_codes=contact_codes_of(organisation=request.organisation,
+                                                           user=request.user),
                             region=default_region(organisation=request.organisation,
                                                   user=request.user))
     if request.method == "POST" and form.is_valid():
@@ -202,7 +205,12 @@ def consultation_new(request, org):
                                 organisation=request.organisation, providers=[request.user],
                                 kind="consultation", **form.service_arguments())
         if activity:
-            messages.success(request, _("The consultation is saved."))
+            new_contact = activity.contact_code and not form.cleaned_data["code"]
+            messages.success(request, _(
+                "The consultation is saved. The person's code is %(code)s: give it to them or "
+                "write it down, and type it when they call again.") % {
+                "code": activity.contact_code} if new_contact
+                else _("The consultation is saved."))
             target = "consulting:consultation_new" if "another" in request.POST else \
                 "consulting:my_consultations"
             if request.headers.get("X-Requested-With") == "offline-form":
