@@ -107,32 +107,25 @@ def test_beneficiary_create_consent_and_open_identity(e2e, page):
     page.get_by_label("Year of birth").fill("1984")
     page.get_by_label("Oncology").check()
     page.get_by_role("button", name="Save").click()
-    expect(page.get_by_role("heading", name=re.compile(r"^B-"))).to_be_visible()
-    screenshot(page, "beneficiary-detail")
-
-    page.get_by_role("link", name="Edit name and contacts").click()
-    expect(page.get_by_text("no active consent")).to_be_visible()
-    page.get_by_label("Full name").fill("Vera Ivanova")
-    page.get_by_role("button", name="Save").click()
-    expect(page.get_by_text("gave no consent")).to_be_visible()
-    screenshot(page, "identity-refused-without-consent")
-
-    page.go_back()
-    page.go_back()
-    page.get_by_role("link", name="Record consent").click()
+    # issue 12 item 5: one guided flow — record, then consent, then name and contacts
+    expect(page.get_by_role("heading", name=re.compile(r"^Consent of B-"))).to_be_visible()
+    expect(page.locator('[aria-current="step"]')).to_contain_text("Consent")
+    screenshot(page, "beneficiary-step-consent")
     page.get_by_label("Purpose").select_option("data_processing")
     page.get_by_label("How it was given").select_option("signed_paper")
     page.get_by_label("Given by").fill("beneficiary")
     assert_accessible(page)
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("The consent is recorded.")).to_be_visible()
-
-    page.get_by_role("link", name="Edit name and contacts").click()
+    expect(page.locator('[aria-current="step"]')).to_contain_text("Name and contacts")
     page.get_by_label("Full name").fill("Vera Ivanova")
     page.get_by_label("Phone").fill("+7 900 123-45-67")
+    assert_accessible(page)
+    screenshot(page, "beneficiary-step-identity")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("The name and contacts are saved.")).to_be_visible()
     expect(page.get_by_text("Vera Ivanova")).to_have_count(0)
+    screenshot(page, "beneficiary-detail")
 
     page.get_by_role("button", name="Show name and contacts").click()
     expect(page.get_by_text("Vera Ivanova")).to_be_visible()
@@ -159,3 +152,22 @@ def test_a_person_signs_in_with_a_code_sent_by_e_mail(e2e, page):
     page.get_by_label(re.compile("code", re.I)).fill(code)
     page.get_by_role("button", name="Confirm").click()
     expect(page.get_by_role("heading", name="Тёплый дом")).to_be_visible()
+
+
+def test_a_name_is_not_asked_for_before_consent(e2e, page):
+    """Issue 12 item 5: no form to type a name into that could not be saved; the record stays
+    when a step is skipped."""
+    membership = factories.MembershipFactory(role=Role.STAFF)
+    give_totp(membership.user)
+    org = membership.organisation
+    sign_in_as(page, e2e, membership.user)
+    page.goto(f"{e2e.url}/o/{org.slug}/beneficiaries/new/")
+    page.get_by_label("Year of birth").fill("1990")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("link", name="Skip this step: the record is kept").click()
+    expect(page.get_by_role("heading", name=re.compile(r"^B-"))).to_be_visible()
+    page.get_by_role("link", name="Edit name and contacts").click()
+    expect(page.get_by_text("no active consent")).to_be_visible()
+    expect(page.get_by_label("Full name")).to_have_count(0)
+    page.get_by_role("link", name="Record the consent").click()
+    expect(page.locator('[aria-current="step"]')).to_contain_text("Consent")

@@ -36,6 +36,14 @@ def beneficiary_list(request, org):
     })
 
 
+def _guided(url_name: str, org: str, beneficiary):
+    """The next step of the guided new-beneficiary flow (record → consent → identity)."""
+    from django.urls import reverse
+
+    return redirect(reverse(url_name, kwargs={"org": org, "beneficiary_pk": beneficiary.pk})
+                    + "?guided=1")
+
+
 @organisation_view(perm.MANAGE_BENEFICIARIES)
 def beneficiary_create(request, org):
     form = BeneficiaryForm(request.POST or None)
@@ -46,6 +54,8 @@ def beneficiary_create(request, org):
             messages.success(request, _("Beneficiary %(code)s is recorded. Record their consent "
                                         "before adding a name or contacts.")
                              % {"code": beneficiary.code})
+            if perm.MANAGE_CONSENT in request.permissions:  # step 2 of the guided flow
+                return _guided("people:consent_create", org, beneficiary)
             return redirect("people:beneficiary_detail", org=org, beneficiary_pk=beneficiary.pk)
     return render(request, "people/beneficiary_form.html", {"form": form})
 
@@ -102,9 +112,12 @@ def identity_edit(request, org, beneficiary_pk):
         identity = services.identity_open(actor=request.user, beneficiary=beneficiary)
         if identity:
             form = IdentityForm(initial={f: getattr(identity, f) for f in services.IDENTITY_FIELDS})
+    has_consent = services.beneficiary_has_data_consent(beneficiary)
+    if not has_consent and request.method != "POST":
+        form = None  # nothing to type into that could not be saved: consent comes first
     return render(request, "people/identity_form.html",
-                  {"form": form, "beneficiary": beneficiary,
-                   "has_consent": services.beneficiary_has_data_consent(beneficiary)})
+                  {"form": form, "beneficiary": beneficiary, "has_consent": has_consent,
+                   "guided": "guided" in request.GET})
 
 
 @organisation_view(perm.MANAGE_CONSENT)
@@ -113,10 +126,18 @@ def consent_create(request, org, beneficiary_pk):
     form = ConsentForm(request.POST or None, request.FILES or None,
                        organisation=request.organisation,
                        initial={"given_on": timezone.localdate()})
+    guided = "guided" in request.GET
+
+    def then(consent):
+        if guided and consent.purpose == "data_processing" \
+                and perm.MANAGE_IDENTITY in request.permissions:  # step 3: name and contacts
+            return _guided("people:identity_edit", org, beneficiary)
+        return _to_beneficiary(beneficiary)
+
     done = submit(request, form, services.consent_give, actor=request.user,
-                  beneficiary=beneficiary, success=_("The consent is recorded."),
-                  then=lambda _result: _to_beneficiary(beneficiary))
-    return done or render(request, "people/consent_form.html", {"form": form, "beneficiary": beneficiary})
+                  beneficiary=beneficiary, success=_("The consent is recorded."), then=then)
+    return done or render(request, "people/consent_form.html",
+                          {"form": form, "beneficiary": beneficiary, "guided": guided})
 
 
 @organisation_view(perm.MANAGE_CONSENT)
