@@ -8,6 +8,7 @@ from peercircle.core.access import organisation_view
 from peercircle.core.activity_forms import ActivityForm
 from peercircle.core.dashboard import dashboard_for
 from peercircle.core.filters import AuditFilter
+from peercircle.core.models import AuditEntry
 from peercircle.core.forms import submit
 from peercircle.core.registry import provided
 
@@ -44,11 +45,23 @@ def activity_create(request, org):
 
 @organisation_view(perm.VIEW_AUDIT)
 def audit_list(request, org):
+    from peercircle.core.listing import Chip, Column, listing
+
     entries = AuditFilter(request.GET or None,
                           queryset=selectors.audit_list(organisation=request.organisation,
                                                         user=request.user))
-    page = Paginator(entries.qs, 50).get_page(request.GET.get("page"))
+    common = (AuditEntry.Action.VIEW_IDENTITY, AuditEntry.Action.GIVE_CONSENT,
+              AuditEntry.Action.WITHDRAW_CONSENT, AuditEntry.Action.DELETE)
+    audit = listing(
+        request, entries.qs, default_order="-at", keep=tuple(entries.form.fields),
+        chips=tuple(Chip("kind", str(action), action.label,
+                         lambda q, action=action: q.filter(action=action)) for action in common),
+        columns=[Column(_("Time"), "at"), Column(_("Person"), "actor__full_name"),
+                 Column(_("Action"), "action"), Column(_("Record"), "object_repr"),
+                 Column(_("Changes"))])
+    page = audit.page
     hidden = selectors.audit_restricted_hidden_count(organisation=request.organisation,
                                                      user=request.user)
     return render(request, "core/audit_list.html",
-                  {"filter": entries, "page": page, "restricted_hidden": hidden})
+                  {"filter": entries, "page": page, "restricted_hidden": hidden,
+                   "listing": audit})

@@ -27,11 +27,19 @@ def _to_beneficiary(beneficiary):
 
 @organisation_view(perm.VIEW_BENEFICIARIES)
 def beneficiary_list(request, org):
-    search = request.GET.get("q", "")
-    beneficiaries = selectors.beneficiary_list(organisation=request.organisation, search=search)
-    template = "people/partials/beneficiary_rows.html" if request.htmx else "people/beneficiary_list.html"
-    return render(request, template, {
-        "beneficiaries": beneficiaries[:200], "total": beneficiaries.count(), "search": search,
+    from peercircle.core.listing import Chip, Column, listing
+
+    people = listing(
+        request, selectors.beneficiary_list(organisation=request.organisation),
+        search_fields=("code",), search_label=_("Search by code"), default_order="-created_at",
+        columns=[Column(_("Code"), "code"), Column(_("Year of birth"), "birth_year"),
+                 Column(_("Region"), "region__code"), Column(_("Needs")),
+                 Column(_("Consent to data processing"))],
+        chips=(Chip("consent", "yes", _("With consent"), lambda q: q.filter(has_consent=True)),
+               Chip("consent", "no", _("Without consent"), lambda q: q.filter(has_consent=False))),
+    )
+    return render(request, "people/beneficiary_list.html", {
+        "listing": people, "beneficiaries": people.page,
         "can_manage": perm.MANAGE_BENEFICIARIES in request.permissions,
     })
 

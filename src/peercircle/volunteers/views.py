@@ -59,14 +59,20 @@ def apply_thanks(request, organisation_slug):
 
 @organisation_view(perm.VIEW_VOLUNTEERS)
 def volunteer_list(request, org):
-    stage = request.GET.get("stage", "")
-    stage = stage if stage in Stage.values else ""
+    from peercircle.core.listing import Chip, Column, listing
+
+    chips = tuple(Chip("stage", value, f"{label} {count}",
+                       lambda q, value=value: q.filter(stage=value))
+                  for value, label, count in selectors.stage_counts(
+                      organisation=request.organisation))
+    volunteers = listing(
+        request, selectors.volunteer_list(organisation=request.organisation),
+        search_fields=("full_name", "email", "phone"), search_label=_("Search by name or contact"),
+        default_order="full_name", chips=chips,
+        columns=[Column(_("Name"), "full_name"), Column(_("Stage"), "stage"),
+                 Column(_("Help areas")), Column(_("Consultations a week"), "weekly_capacity")])
     return render(request, "volunteers/volunteer_list.html", {
-        "volunteers": selectors.volunteer_list(organisation=request.organisation, stage=stage,
-                                               search=request.GET.get("q", "")),
-        "counts": selectors.stage_counts(organisation=request.organisation),
-        "stage": stage, "search": request.GET.get("q", ""),
-    })
+        "listing": volunteers, "volunteers": volunteers.page})
 
 
 @organisation_view(perm.VIEW_VOLUNTEERS)

@@ -76,11 +76,25 @@ def request_thanks(request, organisation_slug):
 
 @organisation_view(perm.VIEW_REQUESTS)
 def queue(request, org):
-    status = request.GET.get("status", HelpRequest.Status.NEW)
-    status = status if status in HelpRequest.Status.values else ""
+    from peercircle.core.listing import Chip, Column, listing
+
+    if "status" not in request.GET:  # the queue opens on what is waiting
+        request.GET = request.GET.copy()
+        request.GET["status"] = HelpRequest.Status.NEW
+    chips = (Chip("status", "all", _("All"), lambda q: q),) + tuple(
+        Chip("status", value, label, lambda q, value=value: q.filter(status=value))
+        for value, label in HelpRequest.Status.choices) + (
+        Chip("crisis", "yes", _("Signs of crisis"), lambda q: q.filter(crisis_flag=True)),)
+    requests = listing(
+        request, selectors.request_queue(organisation=request.organisation),
+        search_fields=("beneficiary__code", "message"), search_label=_("Search by code or message"),
+        default_order="-created_at", chips=chips,
+        columns=[Column(_("Received"), "created_at"), Column(_("Code"), "beneficiary__code"),
+                 Column(_("Need"), "need__code"), Column(_("Urgency"), "urgency"),
+                 Column(_("Status"), "status"), Column(_("Peer consultant"),
+                                                       "assigned_to__full_name")])
     return render(request, "consulting/queue.html", {
-        "requests": selectors.request_queue(organisation=request.organisation, status=status),
-        "status": status, "statuses": HelpRequest.Status.choices,
+        "listing": requests, "requests": requests.page,
         "can_route": perm.ROUTE_REQUESTS in request.permissions,
         "outcomes": selectors.request_outcomes(organisation=request.organisation),
     })
