@@ -8,8 +8,8 @@ from peercircle.core.access import organisation_view
 from peercircle.core.activity_forms import ActivityForm
 from peercircle.core.dashboard import dashboard_for
 from peercircle.core.filters import AuditFilter
-from peercircle.core.models import AuditEntry
 from peercircle.core.forms import submit
+from peercircle.core.models import AuditEntry
 from peercircle.core.registry import provided
 
 
