@@ -83,6 +83,8 @@ def listing(request: HttpRequest, queryset: QuerySet, *, columns: list[Column],
     if search and search_fields:
         queryset = queryset.filter(reduce(or_, (Q(**{f"{name}__icontains": search})
                                                 for name in search_fields)))
+        if any("__" in name for name in search_fields):
+            queryset = queryset.distinct()  # a match through a relation lists its record once
     active: dict[str, str] = {}
     for chip in chips:
         if query.get(chip.param) == chip.value:

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -26,10 +25,22 @@ def import_list(request, org):
     done = submit(request, form, services.import_upload, actor=request.user,
                   organisation=request.organisation,
                   success=_("The file is read. Check how its columns are matched."), then=_to)
-    page = Paginator(selectors.import_list(organisation=request.organisation), 25).get_page(
-        request.GET.get("page"))
+    from peercircle.core.listing import Chip, Column, listing
+
+    chips = tuple(Chip("kind", kind, importer.label, lambda q, kind=kind: q.filter(kind=kind))
+                  for kind, importer in IMPORTERS.items()
+                  if importer.offered_to(request.organisation)) + tuple(
+        Chip("status", value, label, lambda q, value=value: q.filter(status=value))
+        for value, label in ImportRun.Status.choices
+        if value in (ImportRun.Status.CHECKED, ImportRun.Status.IMPORTED, ImportRun.Status.FAILED))
+    runs = listing(request, selectors.import_list(organisation=request.organisation),
+                   search_fields=("file_name",), search_label=_("Search by file name"),
+                   default_order="-created_at", chips=chips, per_page=25,
+                   columns=[Column(_("File"), "file_name"), Column(_("Kind"), "kind"),
+                            Column(_("Status"), "status"), Column(_("Uploaded"), "created_at")])
     return done or render(request, "imports/list.html", {
-        "form": form, "page": page, "kinds": {k: i.label for k, i in IMPORTERS.items()}})
+        "form": form, "page": runs.page, "listing": runs,
+        "kinds": {k: i.label for k, i in IMPORTERS.items()}})
 
 
 @organisation_view(perm.IMPORT_DATA)

@@ -80,18 +80,28 @@ def apply_thanks(request, organisation_slug):
 
 @organisation_view(perm.VIEW_MENTORING)
 def overview(request, org):
+    from peercircle.core.listing import Chip, Column, listing
+    from peercircle.mentoring.models import Pair
+
     pairs = selectors.pairs_for(organisation=request.organisation, user=request.user,
                                 permissions=request.permissions)
-    status = request.GET.get("status", "")
     with scopes_disabled():
-        if status:
-            pairs = pairs.filter(status=status)
+        listed = listing(
+            request, pairs, search_fields=("family__family__code", "mentor__volunteer__full_name"),
+            search_label=_("Search by family code or mentor"), default_order="-matched_on",
+            chips=tuple(Chip("status", value, label, lambda q, value=value: q.filter(status=value))
+                        for value, label in Pair.Status.choices),
+            columns=[Column(_("Family"), "family__family__code"),
+                     Column(_("Mentor"), "mentor__volunteer__full_name"),
+                     Column(_("Status"), "status"), Column(_("Matched on"), "matched_on"),
+                     Column(_("Run by"), "organisation__name")])
+        listed.page.object_list = list(listed.page.object_list)  # read here, out of scope
         due = []
         if perm.CURATE in request.permissions:
             curator = None if perm.MANAGE_MENTORING in request.permissions else request.user
             due = selectors.due_list(organisation=request.organisation, curator=curator)
         return render(request, "mentoring/overview.html", {
-            "pairs": list(pairs), "due": due[:10], "due_total": len(due), "status": status,
+            "pairs": listed.page, "listing": listed, "due": due[:10], "due_total": len(due),
             "can_manage": perm.MANAGE_MENTORING in request.permissions})
 
 

@@ -244,15 +244,25 @@ def consultation_new(request, org):
 
 @organisation_view(perm.LOG_CONSULTATION)
 def my_consultations(request, org):
-    from django.core.paginator import Paginator
-
     from peercircle.consulting.selectors.consultations import my_consultations as mine
     from peercircle.consulting.selectors.consultations import my_progress
+    from peercircle.core.listing import Chip, Column, listing
+    from peercircle.core.models import Format
 
     consultations = mine(organisation=request.organisation, user=request.user)
+    chips = tuple(Chip("format", value, label, lambda q, value=value: q.filter(format=value))
+                  for value, label in Format.choices) + (
+        Chip("next", "yes", _("With a next contact"),
+             lambda q: q.filter(follow_up_on__isnull=False)),)
+    mine_listed = listing(
+        request, consultations, search_fields=("contact_code", "participants__code"),
+        search_label=_("Search by the person's code"), default_order="-date", chips=chips,
+        per_page=30,
+        columns=[Column(_("Date"), "date"), Column(_("Person (code)")),
+                 Column(_("Minutes"), "duration_minutes"), Column(_("Format"), "format"),
+                 Column(_("Topics")), Column(_("Next contact (optional)"), "follow_up_on")])
     return render(request, "consulting/my_consultations.html", {
-        "page": Paginator(consultations, 30).get_page(request.GET.get("page")),
-        "total": consultations.count(),
+        "listing": mine_listed, "page": mine_listed.page, "total": consultations.count(),
         "progress": my_progress(organisation=request.organisation, user=request.user),
     })
 

@@ -22,9 +22,23 @@ from peercircle.events.views.common import _ics_response, _to_event
 
 @organisation_view(perm.VIEW_EVENTS)
 def event_list(request, org):
+    from django.utils import timezone
+
+    from peercircle.core.listing import Chip, Column, listing
+    from peercircle.events.models import Event
+
+    now = timezone.now()
+    chips = (Chip("when", "coming", _("Coming up"), lambda q: q.filter(ends_at__gt=now)),
+             Chip("when", "past", _("Past events"), lambda q: q.filter(ends_at__lte=now))) + tuple(
+        Chip("kind", value, label, lambda q, value=value: q.filter(kind=value))
+        for value, label in Event.Kind.choices)
+    events = listing(
+        request, selectors.event_list(organisation=request.organisation),
+        search_fields=("title",), search_label=_("Search by title"), default_order="-starts_at",
+        chips=chips, columns=[Column(_("Event"), "title"), Column(_("When"), "starts_at")])
     upcoming, past = selectors.upcoming_and_past(organisation=request.organisation)
     return render(request, "events/event_list.html", {
-        "upcoming": upcoming, "past": past,
+        "listing": events, "upcoming": upcoming, "past": past,
         "can_manage": perm.MANAGE_EVENTS in request.permissions})
 
 
