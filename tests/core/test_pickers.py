@@ -42,3 +42,4 @@ def test_a_russian_organisations_region_picker_offers_russian_regions_in_russian
     assert len(names) == Region.objects.filter(country="RU").count()
     assert "Mazowieckie" not in select and "Мазовецкое воеводство" not in select
     assert names[:3] == ["Алтайский край", "Амурская область", "Архангельская область"]
+    assert "data-searchable" in select  # a long list can be narrowed by typing

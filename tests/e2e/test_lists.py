@@ -62,3 +62,17 @@ def test_a_coordinator_finds_people_on_a_phone(e2e, browser, language):
     assert wide == []
     assert not page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
     context.close()
+
+
+def test_a_long_picker_narrows_as_one_types(e2e, page):
+    membership = factories.MembershipFactory(role=Role.STAFF)
+    give_totp(membership.user)
+    sign_in_as(page, e2e, membership.user)
+    page.goto(f"{e2e.url}/o/{membership.organisation.slug}/beneficiaries/new/")
+    box = page.get_by_role("searchbox", name="Type to narrow the list")
+    box.fill("sverd")
+    visible = page.locator("#id_region option:not([hidden])")
+    expect(visible).to_have_count(2)  # the empty choice and Sverdlovsk Oblast
+    page.locator("#id_region").select_option(label="Sverdlovsk Oblast")
+    assert_accessible(page)
+    screenshot(page, "picker-narrowed")

@@ -23,6 +23,18 @@ def style_field(field: forms.Field) -> None:
 
 BLANK_LABEL = "---------"
 PHONE_FIELDS = ("phone", "contact_phone")
+LONG_LIST = 15  # a select longer than this gets a box that narrows it as one types
+
+
+def long_list_searchable(field: forms.Field) -> None:
+    """A single select longer than LONG_LIST gets a box that narrows it as one types
+    (peercircle.js); checked when the field is rendered, once its choices are final."""
+    widget = field.widget
+    if (isinstance(widget, forms.Select) and not isinstance(widget, forms.SelectMultiple)
+            and isinstance(field, forms.ChoiceField) and "data-searchable" not in widget.attrs
+            and getattr(field, "queryset", True) is not None and len(field.choices) > LONG_LIST):
+        widget.attrs["data-searchable"] = ""
+        widget.attrs["data-search-label"] = _("Type to narrow the list")
 
 
 def plain_inputs(name: str, field: forms.Field) -> None:
@@ -76,6 +88,11 @@ class StyledForm:
         for name, field in self.fields.items():
             plain_inputs(name, field)
             style_field(field)
+
+    def __getitem__(self, name):
+        if name in self.fields:
+            long_list_searchable(self.fields[name])
+        return super().__getitem__(name)
 
     def full_clean(self):
         super().full_clean()

@@ -34,11 +34,42 @@
     }
   });
 
+  // A long list (regions, help areas…) gets a box that narrows it as one types: options that
+  // do not contain the typed text are hidden; the select itself and what it sends are unchanged.
+  function fold(text) {
+    return text.toLocaleLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/ł/g, "l").replace(/ё/g, "е");
+  }
+
+  function searchable(root) {
+    root.querySelectorAll("select[data-searchable]:not([data-search-ready])").forEach(function (select) {
+      select.setAttribute("data-search-ready", "");
+      var box = document.createElement("input");
+      box.type = "search";
+      box.className = "form-control form-control-sm mb-1";
+      box.setAttribute("aria-label", select.getAttribute("data-search-label") || "");
+      box.setAttribute("aria-controls", select.id);
+      box.placeholder = select.getAttribute("data-search-label") || "";
+      box.autocomplete = "off";
+      select.parentNode.insertBefore(box, select);
+      box.addEventListener("input", function () {
+        var query = fold(box.value.trim());
+        Array.prototype.forEach.call(select.options, function (option) {
+          option.hidden = Boolean(query) && option.value !== "" && fold(option.text).indexOf(query) === -1;
+        });
+      });
+    });
+  }
+
   // Content swapped in by htmx (job progress) gets its sizes too.
-  document.addEventListener("htmx:load", function (event) { apply(event.target); });
+  document.addEventListener("htmx:load", function (event) {
+    apply(event.target);
+    searchable(event.target);
+  });
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { apply(document); });
+    document.addEventListener("DOMContentLoaded", function () { apply(document); searchable(document); });
   } else {
     apply(document);
+    searchable(document);
   }
 }());
