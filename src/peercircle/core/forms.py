@@ -26,13 +26,20 @@ PHONE_FIELDS = ("phone", "contact_phone")
 LONG_LIST = 15  # a select longer than this gets a box that narrows it as one types
 
 
+def _count(choices) -> int:
+    try:
+        return len(choices)
+    except TypeError:  # choices given as a callable: count what it yields
+        return sum(1 for _choice in choices)
+
+
 def long_list_searchable(field: forms.Field) -> None:
     """A single select longer than LONG_LIST gets a box that narrows it as one types
     (peercircle.js); checked when the field is rendered, once its choices are final."""
     widget = field.widget
     if (isinstance(widget, forms.Select) and not isinstance(widget, forms.SelectMultiple)
             and isinstance(field, forms.ChoiceField) and "data-searchable" not in widget.attrs
-            and getattr(field, "queryset", True) is not None and len(field.choices) > LONG_LIST):
+            and getattr(field, "queryset", True) is not None and _count(field.choices) > LONG_LIST):
         widget.attrs["data-searchable"] = ""
         widget.attrs["data-search-label"] = _("Type to narrow the list")
 
