@@ -223,7 +223,7 @@ def test_a_network_and_its_ngos_start_from_an_empty_database(e2e, browser, page,
     applicant.locator("main form button[type=submit]").click()
     expect(applicant).to_have_url(re.compile("/thanks/"))
     coordinator.goto(e2e.url + "/o/svecha/requests/")
-    coordinator.locator("table a").first.click()
+    coordinator.locator("table tbody a").first.click()
     coordinator.get_by_role("button", name="Assign Ольга Смирнова").click()
     expect(coordinator.get_by_text("The request is given to Ольга Смирнова.")).to_be_visible()
     volunteer.goto(_link_sent_to("olga@example.org", "/o/svecha/"))

@@ -248,7 +248,7 @@ def test_a_request_for_help_is_closed_with_how_it_ended(coordinator_page, e2e):
     page.locator("main form button[type=submit]").click()
     expect(page).to_have_url(re.compile("/thanks/"))
     page.goto(page.base + "/requests/")
-    page.locator("table a").first.click()
+    page.locator("table tbody a").first.click()
     page.get_by_label("How did it end?").select_option("helped")
     page.get_by_role("button", name="Close the request").click()
     expect(page.locator("#request-status")).to_contain_text("Helped")
