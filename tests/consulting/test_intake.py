@@ -158,3 +158,30 @@ def test_the_network_form_sends_the_request_to_the_member_that_fits(client, onco
     assert client.post(url, payload).status_code == 302
     with scopes_disabled():
         assert [r.organisation for r in HelpRequest.objects.order_by("pk")] == [kazan, hub]
+
+
+def test_a_crisis_request_goes_to_a_peer_only_once_a_professional_is_involved(
+        org, oncology, coordinator, client):
+    """Issue 12 item 13: one click no longer gives a crisis-flagged request to a peer."""
+    with scope(organisation=org):
+        volunteer = _consultant(org, oncology, capacity=3)
+        crisis = _submit(org, oncology, "думаю про суицид")
+        assert crisis.crisis_flag
+        with pytest.raises(ValidationError, match="professional"):
+            services.help_request_assign(actor=coordinator, help_request=crisis,
+                                         volunteer=volunteer)
+        crisis.refresh_from_db()
+        assert crisis.assigned_to is None and crisis.professional_involved_at is None
+        services.help_request_assign(actor=coordinator, help_request=crisis, volunteer=volunteer,
+                                     professional_involved=True)
+        crisis.refresh_from_db()
+        assert crisis.assigned_to == volunteer
+        assert crisis.professional_involved_by == coordinator  # recorded, with whose word
+        escalated = _submit(org, oncology, "думаю про суицид")
+        services.help_request_escalate(actor=coordinator, help_request=escalated)
+        escalated.refresh_from_db()  # escalating is involving a professional: recorded too
+        assert escalated.professional_involved_by == coordinator
+    client.force_login(coordinator)
+    page = client.get(reverse("consulting:request_detail",
+                              kwargs={"org": org.slug, "request_pk": crisis.pk})).content.decode()
+    assert "A professional was involved: confirmed by" in page

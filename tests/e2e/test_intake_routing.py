@@ -99,3 +99,32 @@ def test_a_coordinator_reviews_and_confirms_bulk_routing(e2e, page):
     expect(page.get_by_text("2 requests are assigned.")).to_be_visible()
     with scopes_disabled():
         assert HelpRequest.objects.filter(status="assigned").count() == 2
+
+
+def test_a_crisis_request_is_given_to_a_peer_only_with_the_professionals_confirmation(e2e, page):
+    """Issue 12 item 13."""
+    membership = factories.MembershipFactory(role=Role.COORDINATOR)
+    give_totp(membership.user)
+    org = membership.organisation
+    oncology = HelpArea.objects.get(code="oncology")
+    with scope(organisation=org):
+        volunteer = factories.VolunteerFactory(organisation=org, full_name="Irina Lived",
+                                               stage=Stage.ACTIVE, weekly_capacity=2,
+                                               languages=["en"], formats=["phone"])
+        volunteer.help_areas.add(oncology)
+    public = page.context.browser.new_page()
+    public.goto(f"{e2e.url}/request/{org.slug}/")
+    _fill_request(public, "I do not want to live any more, I want to die")
+    public.close()
+    sign_in_as(page, e2e, membership.user)
+    page.goto(f"{e2e.url}/o/{org.slug}/requests/?status=all")
+    page.locator("#results tbody a").first.click()
+    page.get_by_role("button", name="Assign Irina Lived").click()  # refused by the browser
+    with scopes_disabled():
+        assert HelpRequest.objects.get().assigned_to is None
+    page.get_by_label("A professional has been involved").check()
+    assert_accessible(page)
+    screenshot(page, "crisis-assign-confirmation")
+    page.get_by_role("button", name="Assign Irina Lived").click()
+    expect(page.get_by_text("The request is given to Irina Lived.")).to_be_visible()
+    expect(page.get_by_text("A professional was involved: confirmed by")).to_be_visible()

@@ -492,3 +492,31 @@ def test_an_events_ledger_rows_count_in_its_region(scoped, member):
     services.attendance_set(actor=organiser, registration=registration, day=event.days()[0],
                             present=True)
     assert EventDay.objects.get(event=event).activity.region.code == "ru-irk"
+
+
+def test_raising_the_capacity_promotes_the_waiting_list_before_anyone_new(
+        scoped, member, django_capture_on_commit_callbacks):
+    """Issue 12 item 18: new places go to those waiting, in order, with the e-mail; nobody new
+    is confirmed while anyone waits."""
+    organiser = member("coordinator")
+    event = EventFactory(organisation=scoped, capacity=1)
+    event.organisers.set([organiser])
+    _register(event, "anna@example.org")
+    boris = _register(event, "boris@example.org", join_waiting_list=True)
+    vera = _register(event, "vera@example.org", join_waiting_list=True)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_update(actor=organiser, event=event, capacity=2)
+    boris.refresh_from_db()
+    vera.refresh_from_db()
+    assert (boris.status, vera.status) == (Registration.Status.CONFIRMED,
+                                           Registration.Status.WAITING)
+    assert [m.to for m in mail.outbox] == [["boris@example.org"]]
+    with pytest.raises(services.EventFull):  # the newcomer does not take vera's turn
+        _register(event, "gleb@example.org")
+    Event.objects.filter(pk=event.pk).update(capacity=3)  # a place freed some other way
+    event.refresh_from_db()
+    newcomer = _register(event, "gleb@example.org", join_waiting_list=True)
+    vera.refresh_from_db()
+    assert vera.status == Registration.Status.CONFIRMED
+    assert newcomer.status == Registration.Status.WAITING

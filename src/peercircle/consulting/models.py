@@ -38,6 +38,13 @@ class HelpRequest(OrganisationOwned):
                                     blank=True, related_name="assigned_requests",
                                     verbose_name=_("peer consultant"))
     assigned_at = models.DateTimeField(_("assigned"), null=True, blank=True)
+    # a request showing signs of crisis goes to a peer only once a professional is involved:
+    # when and by whose word (escalation, or the confirmation given when assigning it)
+    professional_involved_at = models.DateTimeField(_("a professional involved"), null=True,
+                                                    blank=True)
+    professional_involved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("confirmed by"))
     assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                     null=True, blank=True, related_name="+",
                                     verbose_name=_("assigned by"))

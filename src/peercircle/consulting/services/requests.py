@@ -60,11 +60,20 @@ def _assignable_validate(help_request: HelpRequest, volunteer) -> None:
 
 
 def help_request_assign(*, actor, help_request: HelpRequest, volunteer,
-                        build_url=None) -> HelpRequest:
+                        build_url=None, professional_involved: bool = False) -> HelpRequest:
     """Give a request to a consultant; refused beyond capacity or to someone not active. The
-    consultant is told by e-mail, in their language, with a link only (nothing about the person)."""
+    consultant is told by e-mail, in their language, with a link only (nothing about the person).
+    A request with signs of crisis goes to a peer only once a professional is involved: escalated
+    before, or confirmed now by the person assigning it (recorded with their name)."""
     with transaction.atomic():
         _assignable_validate(help_request, volunteer)
+        if help_request.crisis_flag and help_request.professional_involved_at is None:
+            if not professional_involved:
+                raise ValidationError(_(
+                    "This request shows signs of crisis: confirm that a professional (a crisis "
+                    "line, a doctor, a psychologist) has been involved before giving it to a "
+                    "peer consultant."))
+            _professional_involved(help_request, actor)
         help_request.status = HelpRequest.Status.ASSIGNED
         help_request.assigned_to, help_request.assigned_by = volunteer, actor
         help_request.assigned_at = timezone.now()
@@ -99,8 +108,15 @@ def help_request_escalate(*, actor, help_request: HelpRequest) -> HelpRequest:
     if help_request.status == HelpRequest.Status.CLOSED:
         raise ValidationError(_("This request is closed."))
     help_request.status = HelpRequest.Status.ESCALATED
+    if help_request.professional_involved_at is None:
+        _professional_involved(help_request, actor)
     return audited_save(help_request, actor=actor, organisation=help_request.organisation,
                         masked=frozenset({"message"}))
+
+
+def _professional_involved(help_request: HelpRequest, actor) -> None:
+    help_request.professional_involved_at = timezone.now()
+    help_request.professional_involved_by = actor
 
 
 def routing_bulk_confirm(*, actor, organisation, pairs: list[tuple[int, int]], build_url=None) -> int:

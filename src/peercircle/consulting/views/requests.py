@@ -118,8 +118,10 @@ def request_assign(request, org, request_pk):
     try:
         volunteer = volunteer_get_for(organisation=request.organisation,
                                       pk=int(request.POST.get("volunteer", 0)))
-        services.help_request_assign(actor=request.user, help_request=help_request,
-                                     volunteer=volunteer, build_url=request.build_absolute_uri)
+        services.help_request_assign(
+            actor=request.user, help_request=help_request, volunteer=volunteer,
+            build_url=request.build_absolute_uri,
+            professional_involved=request.POST.get("professional_involved") == "yes")
     except (ValidationError, ValueError) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     else:

@@ -4,6 +4,7 @@ import logging
 import unicodedata
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from peercircle.core.audit import audited_save
@@ -71,7 +72,13 @@ def event_update(*, actor, event: Event, **fields) -> Event:
         setattr(event, name, value)
     check = {name: m2m.get(name, list(getattr(event, name).all())) for name in EVENT_M2M}
     _event_validate(event, check)
-    return audited_save(event, actor=actor, organisation=event.organisation, m2m=m2m)
+    from peercircle.events.services.registration import waiting_list_promote
+
+    with transaction.atomic():
+        event = audited_save(event, actor=actor, organisation=event.organisation, m2m=m2m)
+        # new places go to the waiting list in order, each told by e-mail
+        waiting_list_promote(actor=actor, event=event, notify=not event.is_over)
+    return event
 
 
 def session_add(*, actor, event: Event, title: str, starts_at, ends_at, speakers: str = "",

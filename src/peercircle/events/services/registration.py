@@ -88,6 +88,7 @@ def registration_create(*, event: Event, full_name: str, email: str, language: s
             raise ValidationError({"email": _(
                 "This e-mail address is already registered for this event. The link to your "
                 "registration is in the confirmation e-mail.")})
+        _promote(actor=actor, event=event, notify=notify)  # nobody new before those waiting
         left = places_left(event)
         if left == 0 and not join_waiting_list:
             raise EventFull(_("All places are taken. You can join the waiting list: we will "
@@ -192,6 +193,11 @@ def registration_link(*, actor, registration: Registration, code: str) -> Regist
         for day in registration.attendance.values_list("day", flat=True):
             _ledger_sync(actor=actor, event=event, day=day)
     return registration
+
+
+def waiting_list_promote(*, actor, event: Event, notify: bool = True) -> None:
+    """Give every free place to the waiting list, first come first served (with the e-mail)."""
+    _promote(actor=actor, event=event, notify=notify)
 
 
 def _promote(*, actor, event: Event, notify: bool = True) -> None:
