@@ -121,6 +121,19 @@ DEMO_LOGINS = [
 ]
 
 
+RU_MALE = {"Алексей", "Сергей", "Дмитрий", "Андрей", "Павел"}
+PL_MALE = {"Piotr", "Tomasz", "Krzysztof", "Marek"}
+
+
+def _person_name(first: str, last: str) -> str:
+    """A first name with the surname in the same gender (Алексей Соколов, Anna Kamińska)."""
+    if first in RU_MALE and last.endswith("а"):
+        last = last[:-1]
+    if first in PL_MALE and last.endswith(("ska", "cka")):
+        last = last[:-1] + "i"
+    return f"{first} {last}"
+
+
 def _email(local: str) -> str:
     return f"{local}@{DEMO_DOMAIN}"
 
@@ -249,7 +262,7 @@ def _staff_and_volunteers(org: Organisation, rnd: random.Random) -> list:
     people_here = []
     for index in range(9):
         role = {0: Role.COORDINATOR, 1: Role.STAFF, 2: Role.SUPERVISOR}.get(index, Role.VOLUNTEER)
-        user = _user(_email(f"{org.slug}.{index}"), f"{rnd.choice(first)} {rnd.choice(last)}",
+        user = _user(_email(f"{org.slug}.{index}"), _person_name(rnd.choice(first), rnd.choice(last)),
                      "pl" if polish else "ru")
         Membership.objects.get_or_create(user=user, organisation=org, role=role, defaults={
             "volunteer_kind": kind if role == Role.VOLUNTEER else ""})
@@ -446,7 +459,7 @@ def _trained_consultations(org, coordinator, enrolments, rnd, today) -> None:
 
 def _invented_name(org, rnd) -> str:
     first, last = (PL_FIRST, PL_LAST) if org.slug == "ops-razem" else (RU_FIRST, RU_LAST)
-    return f"{rnd.choice(first)} {rnd.choice(last)}"
+    return _person_name(rnd.choice(first), rnd.choice(last))
 
 
 def _families(org, actor, beneficiaries, rnd) -> None:

@@ -23,7 +23,8 @@ def test_the_demo_has_a_project_per_seed_organisation_with_live_figures():
                                  "ops-razem"}
         assert Project.objects.count() == 5
         names = {r.indicator.name: r for r in compute.project_results(projects["ryadom"])}
-        assert names["Individual supervisions"].target == 50
+        # a Russian organisation's indicators are named in Russian (issue 12 item 10)
+        assert names["Индивидуальные супервизии"].target == 50
         assert projects["ryadom"].member_organisations.exists()
         assert projects["vmeste-samara"].calendar_plan is not None
         for project in projects.values():

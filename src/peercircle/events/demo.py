@@ -39,6 +39,7 @@ GUEST_FIRST = ["Анна", "Мария", "Елена", "Ольга", "Натал
                "Алексей", "Сергей", "Дмитрий", "Андрей", "Павел", "Юлия", "Ксения", "Виктория"]
 GUEST_LAST = ["Соколова", "Лебедева", "Новикова", "Морозова", "Волкова", "Зайцева", "Павлова",
               "Семёнова", "Голубева", "Виноградова", "Богданова", "Воробьёва"]
+GUEST_MEN = {"Алексей", "Сергей", "Дмитрий", "Андрей", "Павел"}
 COMMENTS = ["Очень полезно, спасибо за практику!", "Хотелось бы больше времени на разбор случаев.",
             "Понравился формат, приду ещё.", "", "", "Спасибо ведущим за бережную атмосферу."]
 
@@ -82,7 +83,10 @@ def _event(actor, org, rnd, today, *, title, kind, day, hours=2, days=1, venue="
     n = 0
     while len(people) < registrants:
         n += 1
-        people.append((f"{rnd.choice(GUEST_FIRST)} {rnd.choice(GUEST_LAST)}",
+        first, last = rnd.choice(GUEST_FIRST), rnd.choice(GUEST_LAST)
+        if first in GUEST_MEN:  # the surname agrees with the name: Алексей Соколов
+            last = last[:-1]
+        people.append((f"{first} {last}",
                        f"{org.slug}.guest{n}.{event.pk}@example.org", None))
     registrations = []
     for full_name, email, account in people[:registrants]:

@@ -3,6 +3,7 @@ organisation, with the seed's indicator set, counted live from the demo's record
 
 import datetime
 
+from django.utils import translation
 from django_scopes import scope
 
 from peercircle.organisations.models import Membership
@@ -124,6 +125,9 @@ def load(organisations: dict, rnd, today) -> None:
                 actor=actor, organisation=org, starts_on=today - datetime.timedelta(days=330),
                 ends_on=today + datetime.timedelta(days=35), member_organisations=members,
                 calendar_plan=_plan(org), **facts)
-            services.template_apply(actor=actor, project=project, template=template)
+            # indicator names are stored in the organisation's own language, as its
+            # coordinator would add them from the page
+            with translation.override("pl" if org.country == "PL" else "ru"):
+                services.template_apply(actor=actor, project=project, template=template)
             if slug == "ryadom":
                 _network_supervision(org, actor, rnd, today)
