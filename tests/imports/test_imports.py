@@ -326,3 +326,19 @@ def test_an_import_still_moving_cannot_be_started_twice(org, member, client_for)
     assert "probably interrupted" not in page and "Check every row" not in page
     with scope(organisation=org), pytest.raises(ValidationError, match="already being imported"):
         services.import_map(actor=coordinator, run=run, mapping=run.mapping)
+
+
+def test_a_renumbered_file_of_volunteers_imports_nobody_twice(org, member):
+    """Issue 12 item 17: the "№" column is the file's row numbering, not the person: the same
+    people with other numbers are recognised by their e-mail and left as they are."""
+    coordinator, *_ = world(org, member)
+    first = "№,ФИО,Почта\n1,Ольга Смирнова,olga@example.org\n2,Анна Петрова,anna@example.org\n"
+    again = "№,ФИО,Почта\n7,Анна Петрова,ANNA@example.org\n8,Ольга Смирнова,olga@example.org\n"
+    run = upload_and_check(coordinator, org, first.encode(), name="v.csv", kind="volunteers")
+    assert run.mapping.get("external_id") == "№"
+    with scope(organisation=org):
+        services.import_commit(actor=coordinator, run=run)
+    second = upload_and_check(coordinator, org, again.encode(), name="v2.csv", kind="volunteers")
+    assert (second.summary["valid"], second.summary["skipped"]) == (0, 2)
+    with scopes_disabled():
+        assert Volunteer.objects.filter(organisation=org).count() == 2

@@ -96,8 +96,15 @@ class VolunteerImporter(Importer):
                        .annotate(key=Lower(Trim("external_id")))
                        .filter(key__in=[r.data["external_id"].lower() for r in rows])
                        .values_list("key", flat=True))
+        # a person already recorded with this e-mail is the same person, whatever the file's
+        # numbering column ("№", "Nr") says this time: re-import stays idempotent
+        emails = {r.data["email"] for r in rows if r.data["email"]}
+        known_emails = {e.lower() for e in Volunteer.objects.filter(
+            organisation=self.organisation, email__in=emails | {e.upper() for e in emails})
+            .values_list("email", flat=True)}
         for row in rows:
-            row.skipped = row.data["external_id"].lower() in existing
+            row.skipped = (row.data["external_id"].lower() in existing
+                           or row.data["email"] in known_emails)
 
     def write(self, rows):
         from peercircle.volunteers.models import StageChange, Volunteer
