@@ -120,3 +120,11 @@ def locality_suggestions_add(form) -> None:
         widget.attrs["list"] = f"id_{form.add_prefix(name)}-suggestions"
         widget.attrs["autocomplete"] = "off"
         form.fields[name].suggestions = known
+
+
+def name_taken(name: str, queryset, field: str = "name") -> bool:
+    """Whether `queryset` has a record whose `field` is `name` whatever the letter case.
+    Compared in Python: SQLite folds the case of Latin letters only, not Cyrillic or Polish."""
+    wanted = " ".join((name or "").split()).casefold()
+    return bool(wanted) and wanted in {" ".join(n.split()).casefold()
+                                       for n in queryset.values_list(field, flat=True)}

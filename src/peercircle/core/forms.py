@@ -59,6 +59,15 @@ def plain_inputs(name: str, field: forms.Field) -> None:
         field.widget.attrs.setdefault("autocomplete", "tel")
 
 
+def work_region_field() -> forms.ModelChoiceField:
+    """Where a piece of work took place; empty means the organisation's own region (ledger
+    rows then count in it, core.services.home_region). The choices are narrowed per form."""
+    from peercircle.core.models import Region
+
+    return forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(),
+                                  required=False, empty_label=_("The organisation's region"))
+
+
 class HoneypotForm(forms.Form):
     """A field people never see (rendered by `partials/honeypot.html`, off-screen); robots fill it.
 

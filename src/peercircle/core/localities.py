@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _l
 from peercircle.core import permissions as perm
 from peercircle.core.access import organisation_view
 from peercircle.core.audit import audit_record
-from peercircle.core.choices import alphabetical_key
+from peercircle.core.choices import alphabetical_key, name_taken
 from peercircle.core.forms import StyledForm, submit
 from peercircle.core.models import AuditEntry, Locality, Region
 
@@ -24,9 +24,7 @@ def locality_add(*, actor, organisation, region: Region, name: str, kind: str) -
     country = getattr(organisation, "country", "")
     if country and region.country != country:
         raise ValidationError({"region": _("Choose a region of your organisation's country.")})
-    # compared in Python: SQLite folds the case of Latin letters only
-    if name.casefold() in {n.casefold() for n in
-                           Locality.objects.filter(region=region).values_list("name", flat=True)}:
+    if name_taken(name, Locality.objects.filter(region=region)):
         raise ValidationError({"name": _("%(region)s already has a locality of this name.")
                                % {"region": region.name}})
     locality = Locality(region=region, name=name, kind=kind, added_by=organisation)

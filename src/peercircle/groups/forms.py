@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from peercircle.core.forms import DateInput, StyledForm
+from peercircle.core.forms import DateInput, StyledForm, work_region_field
 from peercircle.core.models import Format, Region
 from peercircle.groups.models import Club, Initiative
 from peercircle.groups.services import ANIMATOR_ROLES
@@ -151,8 +151,7 @@ class InitiativeForm(StyledForm, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     goal = forms.CharField(label=_("Goal"), widget=forms.Textarea(attrs={"rows": 3}))
     locality = forms.CharField(label=_("Locality"), max_length=120, required=False)
-    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(),
-                                    required=False, empty_label=_("The organisation's region"))
+    region = work_region_field()
     club = forms.ModelChoiceField(label=_("Club"), queryset=None, required=False)
     status = forms.ChoiceField(label=_("Status"), choices=Initiative.Status.choices)
     starts_on = forms.DateField(label=_("Starts on"), widget=DateInput())

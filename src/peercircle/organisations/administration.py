@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scope
 
 from peercircle.core.audit import audit_record, audited_save, snapshot
+from peercircle.core.choices import name_taken
 from peercircle.core.models import AuditEntry
 from peercircle.organisations.legal import IDENTIFIERS, identifier_clean, identifiers_of_country
 from peercircle.organisations.models import Invitation, Network, Organisation
@@ -47,10 +48,7 @@ def organisation_duplicates_check(*, data: dict, network: Network | None,
             if same is not None:
                 errors[field] = _("%(name)s is already registered with this identifier.") % {
                     "name": same.name}
-    name = (data.get("name") or "").strip().casefold()
-    # compared in Python: SQLite folds the case of Latin letters only, not Cyrillic or Polish
-    if duplicates and name and name in {n.casefold() for n in others.filter(network=network)
-                         .values_list("name", flat=True)}:
+    if duplicates and name_taken(data.get("name", ""), others.filter(network=network)):
         errors["name"] = (_("The network already has an organisation of this name.") if network
                           else _("An organisation of this name is already registered."))
     if errors:
@@ -137,8 +135,7 @@ def network_create(*, actor, name: str, slug: str, description: str = "",
         raise ValidationError({"coordinating": _(
             "%(name)s is already a member of a network: it leaves that one first.")
             % {"name": coordinating.name}})
-    if name.strip().casefold() in {n.casefold() for n in
-                                   Network.objects.values_list("name", flat=True)}:
+    if name_taken(name, Network.objects.all()):
         raise ValidationError({"name": _("A network of this name already exists.")})
     network = Network(name=name.strip(), slug=slug, description=description)
     with transaction.atomic():

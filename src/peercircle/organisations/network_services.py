@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from peercircle.core.audit import audit_record, audited_save
+from peercircle.core.choices import name_taken
 from peercircle.core.models import AuditEntry, HelpArea
 from peercircle.organisations.models import NetworkInvitation, Organisation
 
@@ -100,8 +101,7 @@ def network_help_area_add(*, actor, coordinating: Organisation, name_ru: str, na
     offered = HelpArea.objects.filter(Q(network__isnull=True) | Q(network=network),
                                       retired_at__isnull=True)
     for key, value in names.items():
-        # compared in Python: SQLite folds the case of Latin letters only
-        if value.casefold() in {n.casefold() for n in offered.values_list(key, flat=True)}:
+        if name_taken(value, offered, key):
             raise ValidationError({key: _("The list already has a help area of this name.")})
     base = slugify(names["name_en"]) or slugify(names["name_pl"]) or "area"
     code = f"{network.slug}-{base}"[:54]

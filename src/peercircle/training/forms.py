@@ -2,8 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from peercircle.core.forms import DateInput, StyledForm
-from peercircle.core.models import Format, Region
+from peercircle.core.forms import DateInput, StyledForm, work_region_field
+from peercircle.core.models import Format
 from peercircle.volunteers.models import Stage, Volunteer
 
 
@@ -21,8 +21,7 @@ class SessionForm(StyledForm, forms.Form):
     duration_minutes = forms.IntegerField(label=_("Duration, minutes"), min_value=15,
                                           max_value=720, initial=180)
     format = forms.ChoiceField(label=_("Format"), choices=Format.choices)
-    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(),
-                                    required=False, empty_label=_("The organisation's region"))
+    region = work_region_field()
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {"date": timezone.localdate()})

@@ -4,8 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from peercircle.consulting.models import GroupReview
-from peercircle.core.forms import DateInput, StyledForm
-from peercircle.core.models import Format, Region
+from peercircle.core.forms import DateInput, StyledForm, work_region_field
+from peercircle.core.models import Format
 
 
 def _members(organisation):
@@ -20,8 +20,7 @@ class ReviewForm(StyledForm, forms.Form):
     duration_minutes = forms.IntegerField(label=_("Duration, minutes"), min_value=15,
                                           max_value=600, initial=90)
     format = forms.ChoiceField(label=_("Format"), choices=Format.choices)
-    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(),
-                                    required=False, empty_label=_("The organisation's region"))
+    region = work_region_field()
     participants = forms.ModelMultipleChoiceField(label=_("Participants"), queryset=None,
                                                   widget=forms.CheckboxSelectMultiple)
     case_summary = forms.CharField(

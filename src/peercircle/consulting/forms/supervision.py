@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from peercircle.consulting.models import Urgency
-from peercircle.core.forms import StyledForm
-from peercircle.core.models import Format, Region
+from peercircle.core.forms import StyledForm, work_region_field
+from peercircle.core.models import Format
 
 
 class SupervisionRequestForm(StyledForm, forms.Form):
@@ -19,8 +19,7 @@ class ScheduleForm(StyledForm, forms.Form):
         label=_("Date and time"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
     format = forms.ChoiceField(label=_("Format"), choices=Format.choices)
-    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(),
-                                    required=False, empty_label=_("The organisation's region"))
+    region = work_region_field()
 
 
 class CompleteForm(StyledForm, forms.Form):
