@@ -40,7 +40,7 @@ def locality_add(*, actor, organisation, region: Region, name: str, kind: str) -
 class LocalityForm(StyledForm, forms.Form):
     region = forms.ModelChoiceField(label=_l("Region"), queryset=Region.objects.all(),
                                     empty_label=_l("Choose a region"))
-    name = forms.CharField(label=_l("Name"), max_length=120)
+    name = forms.CharField(label=_l("Name of the place"), max_length=120)
     kind = forms.ChoiceField(label=_l("Kind"), choices=Locality.Kind.choices)
 
 
