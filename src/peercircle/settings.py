@@ -170,6 +170,11 @@ ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 600
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_ADAPTER = "peercircle.accounts.adapters.MFAAdapter"
+MFA_FORMS = {
+    "activate_totp": "peercircle.accounts.forms.ActivateTOTP",
+    "authenticate": "peercircle.accounts.forms.Authenticate",
+    "reauthenticate": "peercircle.accounts.forms.Reauthenticate",
+}
 # Fernet key(s) encrypting TOTP secrets and recovery seeds at rest (accounts/secrets.py); generate
 # one with `peercircle mfa_key`. Required when DEBUG is off.
 MFA_ENCRYPTION_KEY = env.str("MFA_ENCRYPTION_KEY", default="")

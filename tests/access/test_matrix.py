@@ -117,6 +117,10 @@ def _app_samples(org):
 @pytest.fixture
 def world(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+    return world_build()
+
+
+def world_build():
     network = factories.NetworkFactory()
     own = factories.OrganisationFactory(slug="own", network=network, coordinates_network=True)
     other = factories.OrganisationFactory(slug="other", network=factories.NetworkFactory(),

@@ -121,6 +121,14 @@ def totp_now(secret: str) -> str:
     return f"{code % 1_000_000:06d}"
 
 
+def set_up_authenticator(page) -> str:
+    """On the set-up page: read the key as a person types it from the screen, enter the code."""
+    secret = page.locator("#setup-key").inner_text().replace(" ", "")
+    page.locator("#id_code").fill(totp_now(secret))
+    page.locator("main form button[type=submit]").click()
+    return secret
+
+
 def open_menu(page, menu: str, link: str) -> None:
     """Open a main-menu group and follow one of its links."""
     navigation = page.get_by_role("navigation", name="Main menu")

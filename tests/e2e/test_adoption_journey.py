@@ -17,7 +17,13 @@ from playwright.sync_api import expect
 from peercircle.accounts.models import User
 from peercircle.organisations.models import Organisation
 from peercircle.volunteers.models import Volunteer
-from tests.e2e.conftest import assert_accessible, screenshot, settled, totp_now
+from tests.e2e.conftest import (
+    assert_accessible,
+    screenshot,
+    set_up_authenticator,
+    settled,
+    totp_now,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -70,13 +76,9 @@ def _accept_and_set_up_the_authenticator(browser, url: str, name: str):
     page.locator("#id_password2").fill(PASSWORD)
     page.locator("main form button[type=submit]").click()
     settled(page)
-    if "/reauthenticate/" in page.url:
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Confirm").click()
+    # the password was typed a moment ago: the set-up does not ask for it again
     expect(page).to_have_url(re.compile("/accounts/2fa/totp/activate/"))
-    secret = page.locator("#authenticator_secret").input_value()
-    page.get_by_label("Authenticator code").fill(totp_now(secret))
-    page.get_by_role("button", name="Activate").click()
+    set_up_authenticator(page)
     expect(page.get_by_text(re.compile("recovery codes", re.I)).first).to_be_visible()
     return page
 

@@ -51,23 +51,65 @@ def test_wrong_password_gives_a_clear_message(e2e, page):
     screenshot(page, "login-error")
 
 
-def test_a_coordinator_sets_up_two_factor_at_first_sign_in(e2e, page):
-    membership = factories.MembershipFactory(role=Role.COORDINATOR)
-    _login_form(page, e2e.url, membership.user.email)
-    # Changing two-factor settings asks for the password again (allauth's reauthentication).
-    expect(page).to_have_url(re.compile("/accounts/reauthenticate/"))
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    page.get_by_role("button", name="Confirm").click()
+@pytest.mark.parametrize("width,height", [(390, 844), (1280, 720)])
+def test_a_coordinator_sets_up_two_factor_at_first_sign_in(e2e, page, width, height):
+    """Issue 12 items 10, 11: one styled flow in the person's language — the password once,
+    the QR code with its key in readable groups, a numeric code field, recovery codes that can be
+    downloaded and a way on; the sign-in message in the person's language."""
+    page.set_viewport_size({"width": width, "height": height})
+    membership = factories.MembershipFactory(role=Role.COORDINATOR, user__language="ru")
+    page.goto(e2e.url + "/accounts/login/")  # the browser asks for English
+    expect(page.get_by_role("link", name=re.compile("sign up", re.I))).to_have_count(0)
+    expect(page.get_by_text("There is no open registration")).to_be_visible()
+    page.locator("#id_login").fill(membership.user.email)
+    page.locator("#id_password").fill(factories.PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    # straight to the set-up: the password just typed is not asked for again
     expect(page).to_have_url(re.compile("/accounts/2fa/totp/activate/"))
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    expect(page.get_by_text(f"Успешный вход под именем {membership.user.full_name}")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Настройте приложение-аутентификатор")
+    expect(page.get_by_role("img", name="QR-код для приложения-аутентификатора")).to_be_visible()
+    key = page.locator("#setup-key").inner_text()
+    assert re.fullmatch(r"([A-Z2-7]{4} )+[A-Z2-7]{1,4}", key), key
+    code = page.get_by_label("Шестизначный код, который сейчас показывает приложение")
+    expect(code).to_have_attribute("inputmode", "numeric")
+    expect(code).to_have_attribute("autocomplete", "one-time-code")
+    expect(code).to_have_class(re.compile("form-control"))
     assert_accessible(page)
-    screenshot(page, "two-factor-setup")
-    secret = page.locator("#authenticator_secret").input_value()
-    page.get_by_label("Authenticator code").fill(totp_now(secret))
-    page.get_by_role("button", name="Activate").click()
-    expect(page.get_by_text(re.compile("recovery codes", re.I)).first).to_be_visible()
-    screenshot(page, "two-factor-recovery-codes")
+    screenshot(page, f"two-factor-setup-ru-{width}")
+    code.fill("000000")
+    page.get_by_role("button", name="Включить двухфакторный вход").click()
+    expect(page.get_by_text("Неверный код.")).to_be_visible()
+    assert not Authenticator.objects.filter(user=membership.user).exists()
+    key = page.locator("#setup-key").inner_text()
+    typed = totp_now(key.replace(" ", ""))
+    code.fill(f"{typed[:3]} {typed[3:]}")  # as read off the phone, with its space
+    page.get_by_role("button", name="Включить двухфакторный вход").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Сохраните резервные коды")
+    expect(page.locator(".recovery-codes li")).to_have_count(10)
+    assert_accessible(page)
+    screenshot(page, f"two-factor-recovery-codes-ru-{width}")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Скачать коды").click()
+    first = page.locator(".recovery-codes li").first.inner_text()
+    assert first in download.value.path().read_text()
+    page.get_by_role("link", name="Коды сохранены, продолжить").click()
+    expect(page.get_by_role("heading", name=membership.organisation.name)).to_be_visible()
     assert Authenticator.objects.filter(user=membership.user, type="totp").exists()
-    page.goto(f"{e2e.url}/o/{membership.organisation.slug}/")
+
+    # the next sign-in asks for the code on a styled, numeric field
+    page.goto(e2e.url + "/accounts/logout/")
+    page.locator("main form button[type=submit]").click()
+    page.locator("#id_login").fill(membership.user.email)
+    page.locator("#id_password").fill(factories.PASSWORD)
+    # signed out, the browser remembers the person's language
+    page.get_by_role("button", name="Войти").click()
+    code = page.get_by_label("Код из приложения-аутентификатора или резервный код")
+    expect(code).to_have_attribute("inputmode", "numeric")
+    screenshot(page, f"two-factor-sign-in-ru-{width}")
+    code.fill(first)  # a recovery code works once
+    page.get_by_role("button", name="Войти").click()
     expect(page.get_by_role("heading", name=membership.organisation.name)).to_be_visible()
 
 

@@ -35,7 +35,8 @@ class Programme:
 
     def __init__(self, institution=None, ngo=None):
         self.org = institution or factories.OrganisationFactory(
-            slug="angara", name="Angara family centre", kind=Organisation.Kind.FAMILY_CENTRE)
+            slug="angara", name="Angara family centre", kind=Organisation.Kind.FAMILY_CENTRE,
+            languages=["en"])
         self.ngo = ngo or factories.OrganisationFactory(slug="opora", name="Opora NGO")
         self.coordinator = person(self.org, Role.COORDINATOR)
         self.curator = person(self.org, Role.SUPERVISOR)

@@ -37,6 +37,20 @@ def test_a_new_programme_ships_the_seed_outcome_list_with_directions(world):
                                    code="child_returned", name="Again", direction="positive")
 
 
+def test_a_new_programme_is_written_in_the_organisations_language_whoever_opens_it():
+    """Issue 12 item 10: a Polish club centre's programme starts with Polish outcome names and a
+    Polish agreement, even when a Russian-speaking coordinator of the network opens it first."""
+    from django.utils import translation
+
+    org = factories.OrganisationFactory(country="PL", languages=["pl", "ru"])
+    with translation.override("ru"):
+        programme = services.programme_ensure(actor=person(org, Role.COORDINATOR),
+                                              organisation=org)
+    names = {t.code: t.name for t in programme.outcome_types.all()}
+    assert names["child_returned"] == "Dziecko wróciło do rodziny biologicznej"
+    assert programme.name == "Mentoring rodzin"
+
+
 def test_public_application_records_the_source_and_a_second_one_is_not_duplicated(world):
     first = services.mentor_apply(organisation=world.org, full_name="Anna", email="a@x.org",
                                   source=Mentor.Source.MEDIA, motivation="I can help.")

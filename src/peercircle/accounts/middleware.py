@@ -26,6 +26,15 @@ class UserLanguageMiddleware:
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
         response = self.get_response(request)
+        remembered = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if request.user.is_authenticated and language in LANGUAGE_CODES and remembered != language:
+            # the browser remembers the person's language: the sign-in page they come back to
+            # (and the two-factor step before they are signed in) speaks it too
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME, language, max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH, domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE, httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE)
         patch_vary_headers(response, ("Accept-Language", "Cookie"))
         response.headers.setdefault("Content-Language", translation.get_language())
         return response

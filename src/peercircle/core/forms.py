@@ -153,3 +153,21 @@ def submit(request, form: forms.Form, service: Callable, *, success: str, then: 
         return None
     messages.success(request, success)
     return then(result)
+
+
+STYLE_CLASSES = ("form-control", "form-select", "form-check-input")
+
+
+def form_styled(form: forms.BaseForm) -> forms.BaseForm:
+    """A form built elsewhere (django-allauth's sign-in and two-factor forms) looks like ours:
+    the same widget classes and choice labels, and a refused field marked invalid."""
+    for name, field in form.fields.items():
+        if not any(css in field.widget.attrs.get("class", "") for css in STYLE_CLASSES):
+            plain_inputs(name, field)
+            style_field(field)
+            # a placeholder that repeats the label only gets cut off on a phone
+            if str(field.widget.attrs.get("placeholder", "")) == str(field.label):
+                del field.widget.attrs["placeholder"]
+        if form.is_bound and name in form.errors and "is-invalid" not in field.widget.attrs["class"]:
+            field.widget.attrs["class"] += " is-invalid"
+    return form

@@ -145,6 +145,15 @@ class Organisation(TimeStamped):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def main_language(self) -> str:
+        """The interface language the organisation's own records are written in (names it
+        starts with, texts of its documents): the first of its languages the interface speaks,
+        else its country's."""
+        spoken = {code for code, _name in settings.LANGUAGES}
+        first = next((code for code in self.languages if code in spoken), None)
+        return first or ("pl" if self.country == Country.POLAND else "ru")
+
     def get_language_display_list(self) -> list[str]:
         labels = dict(Language.choices)
         return [str(labels.get(code, code)) for code in self.languages]

@@ -1,3 +1,4 @@
+from allauth.account.internal.flows.login import record_authentication
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
@@ -117,6 +118,9 @@ def invitation_accept(request, token):
             if not signed_in:
                 login(request, membership.user,
                       backend="allauth.account.auth_backends.AuthenticationBackend")
+                # the password was typed just now: setting up the authenticator next does not
+                # ask for it again (accounts.adapters.signed_in_just_now)
+                record_authentication(request, membership.user, method="password")
             two_factor_enrolment_allow(request, membership.user)
             messages.success(request, _("Welcome to %(organisation)s.")
                              % {"organisation": invitation.organisation.name})

@@ -8,6 +8,21 @@ from django.utils.translation import pgettext
 
 register = template.Library()
 
+
+@register.filter
+def styled(form):
+    """A form from a library rendered with our classes (core.forms.form_styled)."""
+    from peercircle.core.forms import form_styled
+
+    return form_styled(form)
+
+
+@register.filter
+def grouped(text, size: int = 4) -> str:
+    """A long key in groups that one can read aloud and type: ABCD EFGH IJKL."""
+    text = str(text)
+    return " ".join(text[i:i + size] for i in range(0, len(text), size))
+
 HIDDEN_FIELDS = {"id", "organisation"}
 MASK = "***"
 

@@ -4,7 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from peercircle.core.audit import audited_save
@@ -26,7 +26,9 @@ def programme_ensure(*, actor, organisation, outcome_names: dict | None = None,
     if existing is not None:
         return existing
     outcome_names = outcome_names or {}
-    with transaction.atomic():
+    # what the programme starts with is the organisation's own text, in its language, whoever
+    # happens to open the programme first
+    with transaction.atomic(), translation.override(organisation.main_language):
         ledger = Programme.objects.filter(organisation=organisation,
                                           kind=Programme.Kind.MENTORING).first()
         ledger = ledger or audited_save(
