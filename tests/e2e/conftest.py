@@ -121,6 +121,21 @@ def totp_now(secret: str) -> str:
     return f"{code % 1_000_000:06d}"
 
 
+def run_waiting_jobs() -> list[int]:
+    """The worker's part, for a test whose settings use django-tasks' dummy backend (which only
+    queues): run every waiting job now, while the page watches."""
+    from django_scopes import scopes_disabled
+
+    from peercircle.core.jobs import job_run
+    from peercircle.core.models import Job
+
+    with scopes_disabled():
+        waiting = list(Job.objects.filter(status=Job.Status.QUEUED).values_list("pk", flat=True))
+    for pk in waiting:
+        job_run.call(pk)
+    return waiting
+
+
 def set_up_authenticator(page) -> str:
     """On the set-up page: read the key as a person types it from the screen, enter the code."""
     secret = page.locator("#setup-key").inner_text().replace(" ", "")

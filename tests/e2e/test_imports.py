@@ -2,24 +2,20 @@ import pytest
 from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
-from peercircle.core.jobs import job_run
 from peercircle.core.models import Activity, Job
 from peercircle.organisations.roles import Role
 from tests import factories
 from tests.conftest import give_totp
-from tests.e2e.conftest import assert_accessible, open_menu, screenshot, sign_in_as
+from tests.e2e.conftest import (
+    assert_accessible,
+    open_menu,
+    run_waiting_jobs,
+    screenshot,
+    sign_in_as,
+)
 from tests.imports.factories import consultation_csv, interrupted, upload_and_check
 
 pytestmark = pytest.mark.e2e
-
-
-def _run_waiting_jobs():
-    """The worker's part: the test settings here use the dummy backend, which only queues."""
-    with scopes_disabled():
-        waiting = list(Job.objects.filter(status=Job.Status.QUEUED).values_list("pk", flat=True))
-    for pk in waiting:
-        job_run.call(pk)
-    return waiting
 
 
 def test_upload_mapping_preview_commit_progress_done(e2e, page, settings, tmp_path):
@@ -50,7 +46,7 @@ def test_upload_mapping_preview_commit_progress_done(e2e, page, settings, tmp_pa
     expect(page.get_by_role("progressbar")).to_be_visible()
     expect(page.get_by_text("Waiting to start")).to_be_visible()
     screenshot(page, "imports-progress")
-    assert len(_run_waiting_jobs()) == 1  # the bar polls, sees the end and reloads the page
+    assert len(run_waiting_jobs()) == 1  # the bar polls, sees the end and reloads the page
     expect(page.get_by_text("Check of every row")).to_be_visible()
     expect(page.get_by_test_id("valid")).to_have_text("1")
     expect(page.get_by_test_id("rejected")).to_have_text("2")
@@ -67,7 +63,7 @@ def test_upload_mapping_preview_commit_progress_done(e2e, page, settings, tmp_pa
 
     page.get_by_role("button", name="Import 1 row").click()
     expect(page.get_by_text("Importing")).to_be_visible()
-    _run_waiting_jobs()
+    run_waiting_jobs()
     expect(page.get_by_role("heading", name="Imported")).to_be_visible()
     expect(page.get_by_test_id("valid")).to_have_text("1")
     with scopes_disabled():

@@ -12,8 +12,14 @@ from peercircle.core.models import Region
 from peercircle.organisations.roles import Role
 from tests import factories
 from tests.conftest import give_totp
-from tests.e2e.conftest import assert_accessible, open_menu, screenshot, sign_in_as
-from tests.reporting.factories import consenting, log
+from tests.e2e.conftest import (
+    assert_accessible,
+    open_menu,
+    run_waiting_jobs,
+    screenshot,
+    sign_in_as,
+)
+from tests.reporting.factories import IndicatorFactory, ProjectFactory, consenting, log
 
 pytestmark = pytest.mark.e2e
 
@@ -68,6 +74,40 @@ def test_a_coordinator_follows_a_project_from_targets_to_records(e2e, page, sett
             expect(page.get_by_role("cell", name=person.code).first).to_be_visible()
     assert_accessible(page)
     screenshot(page, "reporting-drill-down")
+
+
+@pytest.mark.parametrize("width,height", [(390, 844), (1280, 720)])
+def test_a_report_downloads_by_itself_when_its_job_ends(e2e, page, settings, width, height):
+    """Issue 12 item 12: no second click — the file arrives when the background job finishes; the
+    job is named after the report, and the page keeps the link and lists the person's jobs."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    page.set_viewport_size({"width": width, "height": height})
+    coordinator = factories.MembershipFactory(role=Role.COORDINATOR, user__language="pl",
+                                              organisation__country="PL")
+    org = coordinator.organisation
+    give_totp(coordinator.user)
+    project = ProjectFactory(organisation=org, title="Kluby seniora 2026")
+    IndicatorFactory(project=project, name="Spotkania klubów", target=4)
+    with scope(organisation=org):
+        log(coordinator.user, org, participants=consenting(org, 1))
+    sign_in_as(page, e2e, coordinator.user)
+    page.goto(f"{e2e.url}/o/{org.slug}/projects/{project.pk}/")
+    page.get_by_role("button", name="Excel (XLSX)").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Raport „Kluby seniora 2026”, XLSX")
+    expect(page.get_by_text("Oczekuje na rozpoczęcie")).to_be_visible()
+    with page.expect_download() as download:
+        assert len(run_waiting_jobs()) == 1  # the worker's part; the page is watching
+    assert download.value.suggested_filename.endswith(".xlsx")
+    expect(page.get_by_role("link", name="Pobierz")).to_be_visible()  # kept for a second try
+    page.goto(f"{e2e.url}/o/{org.slug}/projects/{project.pk}/")
+    page.get_by_role("button", name="PDF").click()
+    expect(page.get_by_role("heading", name="Twoje ostatnie zadania")).to_be_visible()
+    expect(page.get_by_role("link", name="Raport „Kluby seniora 2026”, XLSX")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, f"report-job-named-pl-{width}")
+    with page.expect_download() as download:
+        run_waiting_jobs()
+    assert download.value.suggested_filename.endswith(".pdf")
 
 
 def test_a_network_coordinator_reads_suppressed_network_figures(e2e, page):

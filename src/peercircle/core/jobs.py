@@ -17,8 +17,9 @@ The whole API (keep to it; it does not change):
         job_finish(job, "report.xlsx", content)       # bytes or str; the user downloads it
         # or: raise JobError(_("The project has no data yet."))   -> shown to the user, status failed
 
-- `job_start(*, actor, organisation, kind, permission, task, **params) -> Job` records the job and
-  enqueues it. `permission` is the one the page starting it requires: the job's pages and result
+- `job_start(*, actor, organisation, kind, permission, task, title, **params) -> Job` records the
+  job and enqueues it; `title` names it for the person (the job page's heading, their list of
+  recent jobs). `permission` is the one the page starting it requires: the job's pages and result
   file are given to its starter only while they still hold it (a person who lost the role that
   produced a report no longer downloads it).
   `task` is a function or its dotted path; `params` must be JSON values (pks, strings, numbers).
@@ -32,7 +33,8 @@ The whole API (keep to it; it does not change):
   and marks the job done. A task that returns without calling it is marked done too.
 - `raise JobError(message)` marks the job failed with that message; any other exception marks it
   failed with a generic message (the traceback goes to the log, never to the page).
-- Pages: `core:job_detail` (progress and download), `core:job_progress` (the polled partial),
+- Pages: `core:job_detail` (progress, the person's recent jobs by name, and the download, which
+  starts by itself when a job the page was watching ends with a file), `core:job_progress` (the polled partial),
   `core:job_download`; all `/o/<org>/jobs/<job_pk>/…`, open to the person who started the job only.
   Embed the bar in your own page with
   `{% include "core/partials/job_progress.html" with job=job reload=True %}` (`reload`: the whole
@@ -79,11 +81,11 @@ def _task_path(function: Callable | str) -> str:
 
 
 def job_start(*, actor, organisation, kind: str, permission: str, task: Callable | str,
-              **params) -> Job:
+              title: str = "", **params) -> Job:
     path = _task_path(task)
     import_string(path)  # fail now, in the request, rather than later in the worker
-    job = Job.objects.create(organisation=organisation, user=actor, kind=kind, task=path,
-                             permission=permission, params=params, total=0)
+    job = Job.objects.create(organisation=organisation, user=actor, kind=kind, title=title[:200],
+                             task=path, permission=permission, params=params, total=0)
     job_run.enqueue(job.pk)
     job.refresh_from_db()
     return job

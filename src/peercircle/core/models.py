@@ -304,6 +304,9 @@ class Job(OrganisationOwned):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
                              verbose_name=_("started by"))
     kind = models.CharField(_("kind"), max_length=60)
+    # what the person asked for, in their words ("Report on “Peer support 2026”, PDF"): the name
+    # the job and its result go by on every page
+    title = models.CharField(_("title"), max_length=200, blank=True)
     task = models.CharField(_("task"), max_length=200)
     # the permission that produced the job: its result file is given only while the person holds it
     permission = models.CharField(_("permission"), max_length=100, blank=True)
@@ -325,7 +328,7 @@ class Job(OrganisationOwned):
         verbose_name_plural = _("background jobs")
 
     def __str__(self) -> str:
-        return f"{self.kind} #{self.pk}"
+        return self.title or f"{self.kind} #{self.pk}"
 
     @property
     def finished(self) -> bool:

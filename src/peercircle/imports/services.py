@@ -84,7 +84,8 @@ def import_map(*, actor, run: ImportRun, mapping: dict) -> ImportRun:
         audited_save(run, actor=actor, organisation=run.organisation)
     job = job_start(actor=actor, organisation=run.organisation, kind="import_check",
                     permission=IMPORT_DATA,
-                    task=import_check_run, import_pk=run.pk)
+                    task=import_check_run, import_pk=run.pk,
+                    title=_("Checking the file “%(name)s”") % {"name": run.file_name})
     ImportRun.objects.filter(pk=run.pk).update(check_job=job)
     run.refresh_from_db()
     return run
@@ -101,7 +102,8 @@ def import_commit(*, actor, run: ImportRun) -> ImportRun:
     ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.IMPORTING)
     job = job_start(actor=actor, organisation=run.organisation, kind="import_commit",
                     permission=IMPORT_DATA,
-                    task=import_commit_run, import_pk=run.pk)
+                    task=import_commit_run, import_pk=run.pk,
+                    title=_("Importing the file “%(name)s”") % {"name": run.file_name})
     ImportRun.objects.filter(pk=run.pk).update(commit_job=job)
     run.refresh_from_db()
     return run

@@ -174,8 +174,9 @@ def project_export(request, org, project_pk, report_format):
         raise Http404
     job = job_start(actor=request.user, organisation=request.organisation,
                     kind=f"report_{report_format}", permission=perm.EXPORT_REPORTS,
-                    task=EXPORTS[report_format],
-                    project_pk=project.pk)
+                    task=EXPORTS[report_format], project_pk=project.pk,
+                    title=_("Report on “%(project)s”, %(format)s")
+                    % {"project": project.title, "format": report_format.upper()})
     return redirect("core:job_detail", org=org, job_pk=job.pk)
 
 

@@ -61,10 +61,22 @@
     });
   }
 
+  // A background job the page was watching ended with a file: it downloads by itself, once
+  // (the link stays for a second try).
+  function downloadNow(root) {
+    var links = root.matches && root.matches("[data-download-now]") ? [root] :
+      Array.prototype.slice.call(root.querySelectorAll ? root.querySelectorAll("[data-download-now]") : []);
+    links.forEach(function (link) {
+      link.removeAttribute("data-download-now");
+      window.location.assign(link.href);
+    });
+  }
+
   // Content swapped in by htmx (job progress) gets its sizes too.
   document.addEventListener("htmx:load", function (event) {
     apply(event.target);
     searchable(event.target);
+    downloadNow(event.target);
   });
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", function () { apply(document); searchable(document); });
