@@ -2,7 +2,7 @@ import pytest
 from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
-from peercircle.core.models import Activity, Job
+from peercircle.core.models import Activity
 from peercircle.organisations.roles import Role
 from tests import factories
 from tests.conftest import give_totp

@@ -34,7 +34,8 @@ The whole API (keep to it; it does not change):
 - `raise JobError(message)` marks the job failed with that message; any other exception marks it
   failed with a generic message (the traceback goes to the log, never to the page).
 - Pages: `core:job_detail` (progress, the person's recent jobs by name, and the download, which
-  starts by itself when a job the page was watching ends with a file), `core:job_progress` (the polled partial),
+  starts by itself when a job the page was watching ends with a file),
+  `core:job_progress` (the polled partial),
   `core:job_download`; all `/o/<org>/jobs/<job_pk>/…`, open to the person who started the job only.
   Embed the bar in your own page with
   `{% include "core/partials/job_progress.html" with job=job reload=True %}` (`reload`: the whole
