@@ -51,6 +51,72 @@ def test_a_consultation_is_logged_in_a_few_taps(phone_page):
     assert _count() == 2
 
 
+class Taps:
+    """Counts what a thumb does: every tap on the page (typing into a field is not one)."""
+
+    def __init__(self, page):
+        self.page, self.count = page, 0
+
+    def __call__(self, locator):
+        self.count += 1
+        locator.click()
+
+
+def test_a_repeat_caller_is_logged_under_their_code_in_six_taps_from_home(phone_page):
+    """Issue 12 items 2, 3, 14: a new anonymous caller gets a code on the confirmation; when they
+    call again the volunteer logs them under it from the home page in at most six taps, on large
+    buttons, and the group-size field stays out of the way of an individual session."""
+    page = phone_page
+    page.goto(page.base + "/")
+    tap = Taps(page)
+    tap(page.get_by_role("link", name="Log a consultation").first)
+    group_size = page.get_by_label("People in the group (not named)")
+    expect(group_size).to_be_hidden()  # an individual session has no group to count
+    tap(page.get_by_label("Phone", exact=True))
+    tap(page.get_by_role("button", name="Save", exact=True))
+    message = page.get_by_text("The consultation is saved. The person's code is")
+    expect(message).to_be_visible()
+    code = message.inner_text().split("The person's code is ")[1].split(":")[0]
+    with scopes_disabled():
+        assert Activity.objects.get().contact_code == code
+
+    # the caller rings again: home → log → type the code → phone → save
+    page.goto(page.base + "/")
+    tap = Taps(page)
+    tap(page.get_by_role("link", name="Log a consultation").first)
+    box = page.get_by_label("Person's code")
+    tap(box)
+    box.type(code.lower()[:3])  # the list of codes the person may use narrows as one types
+    expect(page.locator(f"datalist option[value='{code}']")).to_have_count(1)
+    box.fill(code.lower())  # typed in small letters, as one does on a phone
+    # a segmented row of big buttons, not small stacked circles
+    phone = page.locator("label[for=id_format_1]")
+    assert phone.bounding_box()["height"] >= 44
+    tap(page.get_by_label("Phone", exact=True))
+    screenshot(page, "consultation-repeat-caller-phone")
+    tap(page.get_by_role("button", name="Save", exact=True))
+    expect(page.get_by_text("The consultation is saved.", exact=True)).to_be_visible()
+    assert tap.count <= 6, tap.count
+    with scopes_disabled():
+        assert sorted(Activity.objects.values_list("contact_code", flat=True)) == [code, code]
+
+    # a group session shows the field when it applies, and a refusal keeps what was typed
+    page.goto(page.base + "/consultations/new/")
+    page.get_by_label("Group", exact=True).check()
+    expect(group_size).to_be_visible()
+    page.get_by_label("Phone", exact=True).check()
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("Say how many people took part.")).to_be_visible()
+    expect(page.get_by_label("Group", exact=True)).to_be_checked()
+    expect(page.get_by_label("Phone", exact=True)).to_be_checked()
+    assert_accessible(page)
+    screenshot(page, "consultation-group-refused-phone")
+    group_size.fill("5")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("The consultation is saved.", exact=True)).to_be_visible()
+    assert _count() == 3
+
+
 def test_a_consultation_survives_a_lost_connection_and_is_sent_once(phone_page):
     page = phone_page
     page.goto(page.base + "/consultations/new/")

@@ -44,6 +44,19 @@ def long_list_searchable(field: forms.Field) -> None:
         widget.attrs["data-search-label"] = _("Type to narrow the list")
 
 
+SEGMENTED_CHOICES = 6
+SEGMENTED_LABEL = 22  # characters: longer labels stay a stacked list
+
+
+def segmented_choice(field: forms.Field) -> bool:
+    """A radio group short enough to be a row of buttons (partials/form_fields.html)."""
+    if not isinstance(field.widget, forms.RadioSelect):
+        return False
+    choices = [(value, label) for value, label in field.choices if value not in ("", None)]
+    return 0 < len(choices) <= SEGMENTED_CHOICES and all(
+        len(str(label)) <= SEGMENTED_LABEL for _value, label in choices)
+
+
 def plain_inputs(name: str, field: forms.Field) -> None:
     """What every form gets without asking: an empty choice that says what to do (not Django's
     "---------"), and phone numbers typed on a phone's dial pad."""

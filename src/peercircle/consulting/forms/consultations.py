@@ -28,6 +28,7 @@ class ConsultationForm(StyledForm, forms.Form):
                              widget=forms.RadioSelect, initial=Activity.Mode.INDIVIDUAL)
     anonymous_count = forms.IntegerField(label=_("People in the group (not named)"), min_value=0,
                                          max_value=500, required=False)
+    anonymous_count.shown_when = ("mode", Activity.Mode.GROUP)  # (core.forms, peercircle.js)
     help_areas = forms.ModelMultipleChoiceField(label=_("Topics"), required=False,
                                                 queryset=HelpArea.objects.all(),
                                                 widget=forms.CheckboxSelectMultiple)
@@ -93,6 +94,8 @@ class ConsultationForm(StyledForm, forms.Form):
         data = dict(self.cleaned_data)
         code = data.pop("code")
         extra = data.pop("anonymous_count") or 0
+        if data["mode"] != Activity.Mode.GROUP:
+            extra = 0  # the field is hidden for an individual session: a leftover number is not one
         beneficiary = getattr(self, "beneficiary", None)
         data["participants"] = [beneficiary] if beneficiary else []
         data["anonymous_count"] = extra if (extra or beneficiary) else 1

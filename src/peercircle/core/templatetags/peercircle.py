@@ -18,6 +18,15 @@ def styled(form):
 
 
 @register.filter
+def segmented(field) -> bool:
+    """A short radio group (minutes, format, a mark) is drawn as a row of large buttons that a
+    thumb hits on a phone, rather than small stacked circles (core.forms.SEGMENTED_*)."""
+    from peercircle.core.forms import segmented_choice
+
+    return segmented_choice(field.field)
+
+
+@register.filter
 def grouped(text, size: int = 4) -> str:
     """A long key in groups that one can read aloud and type: ABCD EFGH IJKL."""
     text = str(text)

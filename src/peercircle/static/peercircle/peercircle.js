@@ -19,8 +19,21 @@
     });
   }
 
+  // A field that applies only with another field's value (the number of people in a group
+  // session) is hidden until that value is chosen; without script it simply stays visible.
+  function shownWhen(root) {
+    root.querySelectorAll("[data-shown-when]").forEach(function (wrapper) {
+      var form = wrapper.closest("form");
+      if (!form) { return; }
+      var name = wrapper.getAttribute("data-shown-when");
+      var chosen = form.querySelector("[name='" + name + "']:checked") || form.querySelector("select[name='" + name + "']");
+      wrapper.hidden = !chosen || chosen.value !== wrapper.getAttribute("data-shown-value");
+    });
+  }
+
   document.addEventListener("change", function (event) {
     var target = event.target;
+    if (target.form) { shownWhen(target.form); }
     if (target.matches && target.matches("select[data-autosubmit]") && target.form) {
       target.form.requestSubmit ? target.form.requestSubmit() : target.form.submit();
     }
@@ -76,12 +89,14 @@
   document.addEventListener("htmx:load", function (event) {
     apply(event.target);
     searchable(event.target);
+    shownWhen(event.target);
     downloadNow(event.target);
   });
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { apply(document); searchable(document); });
+    document.addEventListener("DOMContentLoaded", function () { apply(document); searchable(document); shownWhen(document); });
   } else {
     apply(document);
     searchable(document);
+    shownWhen(document);
   }
 }());
