@@ -49,6 +49,37 @@ def test_other_volunteers_get_404_for_a_groups_members(client_for, member, group
     assert page.status_code == 200 and "B-SECRET" not in page.content.decode()
 
 
+def test_issue_12_item_16_the_animator_takes_attendance_by_the_names_the_group_uses(
+        client_for, group, animator, coordinator, member):
+    """Members are shown to their group's animators by the name the group uses, beside the code;
+    the coordinator who manages clubs, the audit log and every other page see the code only."""
+    with scopes_disabled():
+        joined = group.members.get()
+    client = client_for(animator)
+    response = client.post(_url("members", group), {"code": "B-NEW", "known_as": "x"})
+    assert response.status_code == 200  # (an unknown code: refused, the name kept in the form)
+    assert 'value="x"' in response.content.decode()
+    rename = _url("member_rename", group, member_pk=joined.pk)
+    assert client.post(rename, {f"m{joined.pk}-known_as": "  pani Zosia "}).status_code == 302
+    with scopes_disabled():
+        joined.refresh_from_db()
+        assert joined.known_as == "pani Zosia"
+    assert "pani Zosia" in client.get(_url("members", group)).content.decode()
+    attendance = client.get(_url("session_log", group)).content.decode()
+    assert "pani Zosia (B-SECRET)" in attendance
+
+    # the coordinator manages the club: the members by code, and no way to the names
+    staff = client_for(coordinator)
+    for page in ("members", "session_log", "group"):
+        assert "pani Zosia" not in staff.get(_url(page, group)).content.decode()
+    assert staff.post(rename, {f"m{joined.pk}-known_as": "Z"}).status_code == 404
+    audit = staff.get(reverse("core:audit_list", kwargs={"org": group.organisation.slug}))
+    assert audit.status_code == 200 and "pani Zosia" not in audit.content.decode()
+    # nor another animator of the organisation
+    stranger = client_for(member(Role.VOLUNTEER, volunteer_kind="animator"))
+    assert stranger.post(rename, {f"m{joined.pk}-known_as": "Z"}).status_code == 404
+
+
 def test_the_animator_and_the_coordinator_see_the_members(client_for, group, animator,
                                                           coordinator, member):
     for user in (animator, coordinator):

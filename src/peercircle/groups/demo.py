@@ -113,6 +113,11 @@ def _partner(org, actor, name, role) -> Partner:
             or partner_save(actor=actor, organisation=org, data={"name": name, "role": role}))
 
 
+# first names or nicknames by which the members of a demo group know one another
+GROUP_NAMES = {"PL": ["Basia", "pani Zosia", "Marek", "Ela", "Janek", "Krysia"],
+               "RU": ["Света", "Ольга Петровна", "Миша", "Лена", "Коля", "Таня"]}
+
+
 def _sessions(group, providers, members, rnd, today) -> None:
     started = group.started_on
     for week in range(rnd.randint(6, 12)):
@@ -139,6 +144,10 @@ def _groups_in(club, specs, coordinator, animators, people, rnd, today) -> None:
         for person in rnd.sample(people, min(len(people), rnd.randint(3, 6))):
             members.append(services.group_member_add(
                 actor=coordinator, group=group, code=person.code, joined_on=group.started_on))
+        names = GROUP_NAMES[club.organisation.country]
+        for position, member in enumerate(members):  # the animator notes how the group calls them
+            services.group_member_rename(actor=mine[0], member=member,
+                                         known_as=names[position % len(names)])
         _sessions(group, mine, members, rnd, today)
 
 

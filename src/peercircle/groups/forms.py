@@ -86,11 +86,29 @@ class MemberForm(StyledForm, forms.Form):
     code = forms.CharField(label=_("Person's code"), max_length=20,
                            help_text=_("The code from the person's card; the person must have "
                                        "consented to the processing of their data."))
+    known_as = forms.CharField(
+        label=_("Name in the group (optional)"), max_length=60, required=False,
+        help_text=_("A first name or nickname the group uses, so that you recognise the person "
+                    "when you take attendance. Only this group's animators see it."))
     joined_on = forms.DateField(label=_("Joined on"), widget=DateInput())
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, names: bool = True, **kwargs):
         kwargs.setdefault("initial", {"joined_on": timezone.localdate()})
         super().__init__(*args, **kwargs)
+        if not names:  # a coordinator managing clubs adds by code; the name is the animators'
+            del self.fields["known_as"]
+
+
+class MemberNameForm(StyledForm, forms.Form):
+    known_as = forms.CharField(label=_("Name in the group"), max_length=60, required=False)
+
+
+def member_label(member, *, names: bool) -> str:
+    """A member as their group's animators recognise them: "Anna (B-2HEL9C)"; the code alone
+    for anyone else."""
+    if names and member.known_as:
+        return f"{member.known_as} ({member.beneficiary.code})"
+    return member.beneficiary.code
 
 
 class SessionForm(StyledForm, forms.Form):
@@ -110,13 +128,13 @@ class SessionForm(StyledForm, forms.Form):
                             required=False)
     client_key = forms.UUIDField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, members, is_open: bool, **kwargs):
+    def __init__(self, *args, members, is_open: bool, names: bool = False, **kwargs):
         kwargs.setdefault("initial", {})
         kwargs["initial"].setdefault("date", timezone.localdate())
         kwargs["initial"]["client_key"] = uuid.uuid4()
         super().__init__(*args, **kwargs)
         self.fields["present"].queryset = members
-        self.fields["present"].label_from_instance = lambda m: m.beneficiary.code
+        self.fields["present"].label_from_instance = lambda m: member_label(m, names=names)
         if not is_open:
             del self.fields["anonymous_count"]
 

@@ -109,8 +109,14 @@ class GroupMember(OrganisationOwned):
                               verbose_name=_("group"))
     beneficiary = models.ForeignKey("people.Beneficiary", on_delete=models.PROTECT,
                                     related_name="group_memberships", verbose_name=_("person"))
+    # how the group calls the person (a first name, a nickname): for the group's animators only,
+    # kept here and not in the identity record, never shown to anyone else (ADR 0016)
+    known_as = models.CharField(_("name in the group"), max_length=60, blank=True)
     joined_on = models.DateField(_("joined on"))
     left_on = models.DateField(_("left on"), null=True, blank=True)
+
+    # the name is masked in the audit log: the log is read by people who are not the animators
+    MASKED = frozenset({"known_as"})
 
     class Meta:
         ordering = ["beneficiary__code"]

@@ -55,6 +55,12 @@ def sees_members(*, user, group: SelfHelpGroup, permissions) -> bool:
     return MANAGE_CLUBS in permissions or group.animators.filter(pk=user.pk).exists()
 
 
+def sees_names(*, user, group: SelfHelpGroup) -> bool:
+    """The names members go by in the group are for the group's own animators only: a
+    coordinator managing clubs sees who belongs by code, as everyone else does."""
+    return group.animators.filter(pk=user.pk).exists()
+
+
 def group_get_for_animator(*, organisation, user, permissions, pk: int) -> SelfHelpGroup:
     """The group, for its animators and club managers only: 404 for anyone else."""
     group = group_get_for(organisation=organisation, pk=pk)

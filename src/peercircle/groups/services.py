@@ -124,8 +124,9 @@ def group_end(*, actor, group: SelfHelpGroup, ended_on: datetime.date) -> SelfHe
 
 
 def group_member_add(*, actor, group: SelfHelpGroup, code: str,
-                     joined_on: datetime.date | None = None) -> GroupMember:
-    """Add a person by code; membership is personal data, so it needs their consent."""
+                     joined_on: datetime.date | None = None, known_as: str = "") -> GroupMember:
+    """Add a person by code; membership is personal data, so it needs their consent. `known_as`
+    is how the group calls them, for its animators' eyes only."""
     joined_on = joined_on or timezone.localdate()
     beneficiary = beneficiary_by_code(group.organisation, code)
     if joined_on > timezone.localdate():
@@ -138,7 +139,16 @@ def group_member_add(*, actor, group: SelfHelpGroup, code: str,
         member = member or GroupMember(organisation=group.organisation, group=group,
                                        beneficiary=beneficiary)
         member.joined_on, member.left_on = joined_on, None
-        return audited_save(member, actor=actor, organisation=group.organisation)
+        member.known_as = known_as.strip() or member.known_as
+        return audited_save(member, actor=actor, organisation=group.organisation,
+                            masked=GroupMember.MASKED)
+
+
+def group_member_rename(*, actor, member: GroupMember, known_as: str) -> GroupMember:
+    """The name or nickname the group uses for a member (empty: the code only)."""
+    member.known_as = known_as.strip()
+    return audited_save(member, actor=actor, organisation=member.organisation,
+                        masked=GroupMember.MASKED)
 
 
 def group_member_leave(*, actor, member: GroupMember,
@@ -147,7 +157,8 @@ def group_member_leave(*, actor, member: GroupMember,
     if left_on < member.joined_on:
         raise ValidationError(_("A person cannot leave before joining."))
     member.left_on = left_on
-    return audited_save(member, actor=actor, organisation=member.organisation)
+    return audited_save(member, actor=actor, organisation=member.organisation,
+                        masked=GroupMember.MASKED)
 
 
 def _group_programme(organisation):

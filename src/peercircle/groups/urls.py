@@ -18,6 +18,8 @@ urlpatterns = [
     path("groups/<int:group_pk>/members/", views.group_members, name="members"),
     path("groups/<int:group_pk>/members/<int:member_pk>/leave/", views.member_leave,
          name="member_leave"),
+    path("groups/<int:group_pk>/members/<int:member_pk>/name/", views.member_rename,
+         name="member_rename"),
     path("groups/<int:group_pk>/sessions/new/", views.session_log, name="session_log"),
     path("practice/", initiative_views.practice_list, name="practices"),
     path("practice/new/", initiative_views.practice_new, name="practice_new"),

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from peercircle.groups.forms import (
     CurriculumForm,
     GroupForm,
     MemberForm,
+    MemberNameForm,
     SessionForm,
 )
 
@@ -141,14 +143,37 @@ def group_members(request, org, group_pk):
     group = selectors.group_get_for_animator(organisation=request.organisation,
                                              user=request.user,
                                              permissions=request.permissions, pk=group_pk)
-    form = MemberForm(request.POST or None)
+    names = selectors.sees_names(user=request.user, group=group)
+    form = MemberForm(request.POST or None, names=names)
     done = submit(request, form, services.group_member_add, actor=request.user, group=group,
                   success=_("The person joined the group."),
                   then=lambda _m: redirect("groups:members", org=org, group_pk=group.pk))
+    members = group.members.select_related("beneficiary").order_by("left_on", "beneficiary__code")
     return done or render(request, "groups/members.html", {
-        "group": group, "form": form,
-        "members": group.members.select_related("beneficiary").order_by(
-            "left_on", "beneficiary__code")})
+        "group": group, "form": form, "names": names,
+        "members": [(member, MemberNameForm(initial={"known_as": member.known_as},
+                                            prefix=f"m{member.pk}") if names else None)
+                    for member in members]})
+
+
+@require_POST
+@organisation_view(perm.LOG_GROUP_SESSION, relationship=True)
+def member_rename(request, org, group_pk, member_pk):
+    """The name the group uses for a member: its animators only (404 for anyone else)."""
+    group = selectors.group_get_for_animator(organisation=request.organisation,
+                                             user=request.user,
+                                             permissions=request.permissions, pk=group_pk)
+    if not selectors.sees_names(user=request.user, group=group):
+        raise Http404
+    member = selectors.member_get_for(group=group, pk=member_pk)
+    form = MemberNameForm(request.POST, prefix=f"m{member.pk}")
+    if form.is_valid():
+        services.group_member_rename(actor=request.user, member=member,
+                                     known_as=form.cleaned_data["known_as"])
+        messages.success(request, _("The name is saved."))
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect("groups:members", org=org, group_pk=group.pk)
 
 
 @require_POST
@@ -174,7 +199,8 @@ def session_log(request, org, group_pk):
                                              user=request.user,
                                              permissions=request.permissions, pk=group_pk)
     form = SessionForm(request.POST or None, members=selectors.current_members(group),
-                       is_open=group.is_open)
+                       is_open=group.is_open,
+                       names=selectors.sees_names(user=request.user, group=group))
 
     def then(_session):
         if request.POST.get("another"):
