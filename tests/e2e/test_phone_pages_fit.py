@@ -7,7 +7,6 @@ scroll inside their own box (`.table-responsive`), the page around them may not.
 """
 
 import pytest
-from django.conf import settings
 from django.test import Client
 from django.utils import translation
 

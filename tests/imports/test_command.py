@@ -32,7 +32,8 @@ def test_dry_run_then_import_then_again(org, member, tmp_path, capsys):
     call_command("import", "consultations", str(path), "--org", org.slug, "--dry-run")
     out = capsys.readouterr().out
     assert "2 rows: 1 valid, 0 imported before, 1 rejected; 0 written (dry run" in out
-    assert "row 3: Give a duration between 1 minute and 24 hours." in out
+    assert f"row 3 ({consultant.email} · 05.03.2025): Give a duration between 1 minute and 24 " \
+        "hours." in out
     rejected = tmp_path / "consultations.csv.rejected.csv"
     assert rejected.exists() and "Give a duration" in rejected.read_text(encoding="utf-8-sig")
     with scopes_disabled():

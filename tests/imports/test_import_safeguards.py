@@ -55,7 +55,7 @@ def test_finding_1_import_stores_no_identity_without_consent(org, member):
         + "N-4;1991;;;нет;\n"
     ).encode()  # pseudonymous: fine
     run = upload_and_check(coordinator, org, content, name="people.csv", kind="beneficiaries")
-    errors = dict(run.summary["errors"])
+    errors = {number: errors for number, _who, errors in run.summary["errors"]}
     assert set(errors) == {3, 4}
     assert "only with consent to data processing" in errors[3][0]
     run = _commit(coordinator, org, run)
@@ -144,7 +144,7 @@ def test_finding_2_one_huge_shared_string_makes_no_huge_rejected_file(org, membe
     assert run.status in {ImportRun.Status.CHECKED, ImportRun.Status.FAILED}
     if run.status == ImportRun.Status.CHECKED:
         assert run.summary["rejected"] == 298
-        assert "more than 10000 characters" in run.summary["errors"][0][1][0]
+        assert "more than 10000 characters" in run.summary["errors"][0][2][0]
 
 
 def test_finding_2_malformed_xml_is_a_message_and_leaves_no_file(org, member, client, settings):
@@ -259,7 +259,7 @@ def test_finding_17_reimport_with_other_letter_case_creates_no_duplicate(org, me
     again = (PEOPLE + "aB-1;1980;;;;\n" + " AB-1 ;1980;;;;\n" + "b-ok;1990;;;;\n").encode()
     run = upload_and_check(coordinator, org, again, name="2.csv", kind="beneficiaries")
     assert (run.summary["skipped"], run.summary["valid"]) == (2, 0)
-    assert dict(run.summary["errors"]) == {3: ["Repeats row 2 of the file."]}
+    assert {n: e for n, _who, e in run.summary["errors"]} == {3: ["Repeats row 2 of the file."]}
     volunteers = b"External id,Name,E-mail\nV-1,Olga,olga@example.org\n"
     _commit(coordinator, org, upload_and_check(coordinator, org, volunteers, name="v.csv", kind="volunteers"))
     run = upload_and_check(

@@ -53,7 +53,7 @@ def test_upload_guesses_the_columns_then_the_check_writes_nothing(org, member):
     assert run.status == ImportRun.Status.CHECKED
     summary = run.summary
     assert (summary["total"], summary["valid"], summary["rejected"]) == (6, 2, 4)
-    errors = dict((number, errors) for number, errors in summary["errors"])
+    errors = {number: errors for number, _who, errors in summary["errors"]}
     assert set(errors) == {4, 5, 6, 7}
     assert errors[4] == ["Give a duration between 1 minute and 24 hours."]
     assert "B-NO gave no consent" in errors[5][0]
@@ -80,7 +80,7 @@ def test_preview_errors_are_in_the_users_language(org, member, language, expecte
             ["c", "05.03.2025", "30", "phone", consultant.email, "B-NO", "", ""],
             ["d", "", "30", "phone", consultant.email, "", "", ""]]
     run = upload_and_check(coordinator, org, consultation_csv(rows))
-    messages = [m for _n, errors in run.summary["errors"] for m in errors]
+    messages = [m for _n, _who, errors in run.summary["errors"] for m in errors]
     for text in expected:
         assert any(text in m for m in messages), (text, messages)
     with translation.override(language):
@@ -216,7 +216,7 @@ def test_beneficiaries_with_consent_columns_get_consent_records(org, member):
                "B-OK;1990;;;;;;\n").encode("cp1251")
     run = upload_and_check(coordinator, org, content, name="people.csv", kind="beneficiaries")
     assert (run.summary["valid"], run.summary["skipped"], run.summary["rejected"]) == (2, 1, 1)
-    assert run.summary["errors"] == [[4, ["Give the date the consent was given."]]]
+    assert run.summary["errors"] == [[4, "N-3", ["Give the date the consent was given."]]]
     with scope(organisation=org):
         services.import_commit(actor=coordinator, run=run)
         anna = Beneficiary.objects.get(code="N-1")
@@ -342,3 +342,22 @@ def test_a_renumbered_file_of_volunteers_imports_nobody_twice(org, member):
     assert (second.summary["valid"], second.summary["skipped"]) == (0, 2)
     with scopes_disabled():
         assert Volunteer.objects.filter(organisation=org).count() == 2
+
+
+def test_issue_12_item_17_an_error_names_the_row_and_the_values_allowed(org, member):
+    """A coordinator reads which person a refused row is about and what the cell may hold, in
+    their language, instead of "not one of the known values"."""
+    coordinator, *_ = world(org, member)
+    coordinator.language = "pl"
+    coordinator.save(update_fields=["language"])
+    content = ("Imię i nazwisko;E-mail;Etap;Formaty\n"
+               "Anna Nowak;anna@example.org;ekspert;telefon\n"
+               "Jan Wiśniewski;jan@example.org;aktywny;telepatia\n").encode()
+    run = upload_and_check(coordinator, org, content, name="wolontariusze.csv", kind="volunteers")
+    errors = {number: (who, messages) for number, who, messages in run.summary["errors"]}
+    assert errors[2] == ("Anna Nowak · anna@example.org", [
+        "Etap: „ekspert” nie należy do znanych wartości. Dozwolone: Zgłoszenie, Po rozmowie, "
+        "W trakcie szkolenia, Aktywny, Wstrzymany, Odszedł."])
+    assert errors[3][0] == "Jan Wiśniewski · jan@example.org"
+    assert errors[3][1] == ["Formy pomocy: nieznane wartości: telepatia. Dozwolone: Osobiście, "
+                            "Telefon, Online (wideo), Czat lub komunikator."]

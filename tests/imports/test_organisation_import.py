@@ -76,7 +76,7 @@ def test_a_file_with_a_bad_row_imports_nothing_and_names_each_problem(
                    ["Свеча", "7707083893", "", "", "", "x@example.org", ""]]
     run = upload_and_check(coordinator, hub, consultation_csv(rows, headers=HEADERS),
                            name="members.csv", kind="organisations")
-    errors = dict(run.summary["errors"])
+    errors = {number: errors for number, _who, errors in run.summary["errors"]}
     assert "INN is not valid" in " ".join(errors[4])
     assert any("E-mail" in e for e in errors[4])
     assert errors[5] == ["Repeats row 2 of the file."]

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from peercircle.core.exports import csv_writer, safe_row
 from peercircle.core.freshness import data_changed
 from peercircle.imports.importers import BATCH, IMPORTERS, Row
-from peercircle.imports.parsing import MAX_CELL_CHARS, FileProblem, open_table
+from peercircle.imports.parsing import MAX_CELL_CHARS, FileProblem, cell_text, open_table
 
 MAX_LISTED_ERRORS = 500
 DEFAULT_MAX_SECONDS = 20 * 60
@@ -33,7 +33,7 @@ class Summary:
     skipped: int = 0
     rejected: int = 0
     written: int = 0
-    errors: list = field(default_factory=list)  # [[row number, [messages]]], the first ones
+    errors: list = field(default_factory=list)  # [[row number, who, [messages]]], the first ones
     file_error: str = ""
     encoding: str = ""
     delimiter: str = ""
@@ -63,6 +63,8 @@ def _checked_batch(importer, batch, index: dict[str, int], deadline: float) -> l
                               % {"count": MAX_CELL_CHARS})
         values = row.values
         raw = {f: (values[i] if i < len(values) else None) for f, i in index.items()}
+        row.who = " · ".join(text for text in (cell_text(raw.get(name))[:60]
+                                               for name in importer.who_columns) if text)
         importer.clean(row, raw)
         rows.append(row)
     importer.check_batch(rows)
@@ -77,7 +79,7 @@ def _tally(summary: Summary, rows: list[Row], writer) -> list[Row]:
         if row.errors:
             summary.rejected += 1
             if len(summary.errors) < MAX_LISTED_ERRORS:
-                summary.errors.append([row.number, row.errors])
+                summary.errors.append([row.number, row.who, row.errors])
             if writer is not None:
                 writer.writerow(safe_row([row.number, *row.values, " · ".join(row.errors)]))
         elif row.skipped:

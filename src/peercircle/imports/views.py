@@ -66,7 +66,9 @@ def import_detail(request, org, import_pk):
         "kind_label": IMPORTERS[run.kind].label,
         "whole_only_refused": IMPORTERS[run.kind].all_or_nothing and summary.get("rejected"),
         "my_job": job is not None and job.user_id == request.user.pk,
-        "listed_errors": summary.get("errors", []),
+        # (summaries written before rows were named hold [number, errors])
+        "listed_errors": [entry if len(entry) == 3 else [entry[0], "", entry[1]]
+                          for entry in summary.get("errors", [])],
         "unlisted_errors": max(0, summary.get("rejected", 0) - len(summary.get("errors", []))),
     })
 

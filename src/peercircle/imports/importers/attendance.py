@@ -18,6 +18,7 @@ from peercircle.imports.parsing import (
 class AttendanceImporter(Importer):
     kind = "attendance"
     label = gettext_lazy("Training attendance")
+    who_columns = ("volunteer", "session_date")
     columns = [
         Column("course", gettext_lazy("Course"), True, ("course", "курс", "kurs", "программа")),
         Column("session_date", gettext_lazy("Session date"), True, ("date", "дата", "data",

@@ -40,15 +40,41 @@ class Row:
     data: dict = field(default_factory=dict)
     errors: list = field(default_factory=list)
     skipped: bool = False  # already imported earlier: left as it is
+    who: str = ""  # whom or what the row is about, as the file names it (Importer.who_columns)
 
     @property
     def ok(self) -> bool:
         return not self.errors and not self.skipped
 
 
+class Lookup(dict):
+    """Names a cell may hold -> the value meant; says what it accepts when a cell holds none."""
+
+    def __init__(self, *args, allowed=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._allowed = allowed
+
+    def allowed(self) -> list[str]:
+        """The accepted values as a person reads them, in their language."""
+        if self._allowed is not None:
+            return [str(label) for label in self._allowed()]
+        return sorted({str(item) for item in self.values()})
+
+
+ALLOWED_SHOWN = 12  # a longer list (regions, help areas) is named by its first values
+
+
+def allowed_text(lookup) -> str:
+    values = lookup.allowed() if isinstance(lookup, Lookup) else []
+    if not values:
+        return ""
+    shown = ", ".join(values[:ALLOWED_SHOWN]) + (", …" if len(values) > ALLOWED_SHOWN else "")
+    return " " + _("Allowed: %(values)s.") % {"values": shown}
+
+
 def _choices_lookup(choices, extra: dict | None = None) -> dict[str, str]:
     """Every label of a TextChoices in the three languages (and its code) -> code."""
-    lookup = {}
+    lookup = Lookup(allowed=lambda: [label for _value, label in choices])
     for language in ("en", "ru", "pl"):
         with translation.override(language):
             for value, label in choices:
@@ -60,7 +86,7 @@ def _choices_lookup(choices, extra: dict | None = None) -> dict[str, str]:
 
 
 def _named_lookup(queryset) -> dict[str, object]:
-    lookup = {}
+    lookup = Lookup()
     for item in queryset:
         for key in (item.code, item.name_en, item.name_ru, item.name_pl):
             if key:
@@ -91,6 +117,9 @@ class Importer:
     key_label = ""
     # a file with any rejected row commits nothing (rather than its valid rows only)
     all_or_nothing = False
+    # the columns that say whom or what a row is about, shown beside its errors (never a
+    # beneficiary's identity: their code is enough for the person correcting the file)
+    who_columns: tuple[str, ...] = ()
 
     @classmethod
     def offered_to(cls, organisation) -> bool:
@@ -139,7 +168,8 @@ class Importer:
         if text in lookup:
             return lookup[text]
         row.errors.append(_("%(column)s: “%(value)s” is not one of the known values.")
-                          % {"column": self.label_of(name), "value": cell_text(value)[:40]})
+                          % {"column": self.label_of(name), "value": cell_text(value)[:40]}
+                          + allowed_text(lookup))
         return default
 
     def _many(self, row, name, value, lookup) -> list:
@@ -149,7 +179,8 @@ class Importer:
             (found.append(item) if item is not None else unknown.append(part))
         if unknown:
             row.errors.append(_("%(column)s: unknown %(values)s.")
-                              % {"column": self.label_of(name), "values": ", ".join(unknown)[:100]})
+                              % {"column": self.label_of(name), "values": ", ".join(unknown)[:100]}
+                              + allowed_text(lookup))
         return found
 
     def _required_text(self, row, name, value, *, max_length=200) -> str:

@@ -27,6 +27,7 @@ from peercircle.imports.parsing import (
 class BeneficiaryImporter(Importer):
     kind = "beneficiaries"
     label = gettext_lazy("Beneficiaries")
+    who_columns = ("code",)
     columns = [
         Column("code", gettext_lazy("Code"), True, ("code", "код", "kod", "id", "№")),
         Column("birth_year", gettext_lazy("Year of birth"), False,
@@ -146,6 +147,7 @@ class BeneficiaryImporter(Importer):
 class FamilyImporter(Importer):
     kind = "families"
     label = gettext_lazy("Families")
+    who_columns = ("code",)
     columns = [
         Column("code", gettext_lazy("Code"), True, ("code", "код", "kod", "id", "№")),
         Column("region", gettext_lazy("Region"), False, ("region", "регион")),

@@ -24,6 +24,7 @@ class ConsultationImporter(Importer):
     kind = "consultations"
     label = gettext_lazy("Consultations")
     key_label = gettext_lazy("external id")
+    who_columns = ("consultant", "date", "beneficiary")
     columns = [
         Column("external_id", gettext_lazy("External id"), aliases=("id", "external id", "№", "ид",
                                                                     "идентификатор", "nr")),

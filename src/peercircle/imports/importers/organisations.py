@@ -25,6 +25,7 @@ class OrganisationImporter(Importer):
     kind = "organisations"
     label = gettext_lazy("Member organisations of the network")
     all_or_nothing = True  # a network onboards a clean list, or nobody
+    who_columns = ("name",)
     columns = [
         Column("name", gettext_lazy("Name"), True, ("name", "название", "организация", "nazwa",
                                                     "organizacja")),

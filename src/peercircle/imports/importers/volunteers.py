@@ -26,6 +26,7 @@ from peercircle.imports.parsing import (
 class VolunteerImporter(Importer):
     kind = "volunteers"
     label = gettext_lazy("Volunteers")
+    who_columns = ("full_name", "email")
     columns = [
         Column("external_id", gettext_lazy("External id"), aliases=("id", "external id", "№", "nr")),
         Column("full_name", gettext_lazy("Name"), True, ("name", "full name", "фио", "имя",

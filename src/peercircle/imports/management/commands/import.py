@@ -106,8 +106,9 @@ class Command(BaseCommand):
             rejected_path.unlink(missing_ok=True)
         if summary.file_error:
             raise CommandError(summary.file_error)
-        for number, errors in summary.errors[:50]:
-            self.stdout.write(f"row {number}: " + " · ".join(errors))
+        for number, who, errors in summary.errors[:50]:
+            self.stdout.write(f"row {number}" + (f" ({who})" if who else "") + ": "
+                              + " · ".join(errors))
         self.stdout.write(
             f"{summary.total} rows: {summary.valid} valid, {summary.skipped} imported before, "
             f"{summary.rejected} rejected; {summary.written} written"
