@@ -107,6 +107,10 @@ def test_a_repeat_caller_is_logged_under_their_code_in_six_taps_from_home(phone_
     page.get_by_label("Phone", exact=True).check()
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("Say how many people took part.")).to_be_visible()
+    # shown as refused, never as sent (item 19), with what was chosen kept
+    expect(page.locator("#offline-status")).to_have_text(
+        "The consultation is not saved: correct what is marked below and save it again.")
+    expect(page.locator("#offline-status")).to_be_focused()
     expect(page.get_by_label("Group", exact=True)).to_be_checked()
     expect(page.get_by_label("Phone", exact=True)).to_be_checked()
     assert_accessible(page)

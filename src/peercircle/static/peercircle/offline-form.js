@@ -126,6 +126,8 @@
     var fresh = answer.querySelector("form[data-offline-form]");
     if (!fresh) { return false; }
     form.innerHTML = fresh.innerHTML;
+    // fields that apply only with another field's value follow the answer (peercircle.js)
+    form.dispatchEvent(new Event("change", { bubbles: true }));
     say(form, message);
     var box = document.getElementById("offline-status");
     if (box) { box.classList.replace("alert-info", "alert-warning"); box.focus(); }
@@ -201,7 +203,7 @@
       }
       if (result === "invalid") {
         return response.text().then(function (html) {
-          if (!showErrors(form, html, "")) { self.keep(pairs, form.dataset.keptRefused); }
+          if (!showErrors(form, html, form.dataset.notSaved)) { self.keep(pairs, form.dataset.keptRefused); }
         });
       }
       return self.keep(pairs, result === "signed-out" ? form.dataset.keptSignedOut

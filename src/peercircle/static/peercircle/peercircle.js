@@ -33,7 +33,8 @@
 
   document.addEventListener("change", function (event) {
     var target = event.target;
-    if (target.form) { shownWhen(target.form); }
+    var form = target.form || (target.closest && target.closest("form"));
+    if (form) { shownWhen(form); }
     if (target.matches && target.matches("select[data-autosubmit]") && target.form) {
       target.form.requestSubmit ? target.form.requestSubmit() : target.form.submit();
     }
