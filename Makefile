@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export DEBUG ?= true
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install demo test test-fast test-browser chromium bench translations messages lint typecheck \
+.PHONY: install demo test test-fast test-browser chromium bench faults translations messages lint typecheck \
 	lock clean
 
 # The locked versions (requirements/*.txt, with hashes), then PeerCircle itself without resolving again.
@@ -36,7 +36,10 @@ demo: install
 	$(BIN)/peercircle migrate --no-input
 	$(BIN)/peercircle demo_load
 	@echo "PeerCircle is served on http://$(HOST)/ (Ctrl+C stops it and its background-job worker)"
-	$(BIN)/peercircle db_worker --no-reload & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
+	( trap 'kill $$child 2>/dev/null; exit 0' INT TERM; \
+	  while true; do $(BIN)/peercircle db_worker --no-reload & child=$$!; wait $$child; \
+	    echo "The background worker stopped; starting it again."; sleep 2; done ) & worker=$$!; \
+	trap 'kill $$worker' EXIT INT TERM; \
 	$(BIN)/peercircle runserver $(HOST)
 
 # The browser tests drive the system's Chromium: installed here when we may (root on Debian).
@@ -66,13 +69,18 @@ bench: install
 	$(BIN)/python -m pytest -p no:cacheprovider -q -n 0 benchmarks/test_smoke.py
 	$(BIN)/python benchmarks/run.py
 
+# Faults tried for real on a throw-away PostgreSQL (kill -9 of workers, the database stopped, a
+# full volume): one line per scenario and "faults: N/M survived" (faults/run.py; needs root).
+faults: install
+	$(BIN)/python faults/run.py
+
 # Developers only: refresh the .po catalogues from the source (needs GNU gettext).
 messages: $(STAMP)
 	cd src/peercircle && ../../$(BIN)/peercircle makemessages --no-obsolete --add-location file -l ru -l pl -l en
 
 # ruff, then the layers contract (pyproject.toml [tool.importlinter]: an app imports only apps below it).
 lint: $(STAMP)
-	$(BIN)/python -m ruff check src tests benchmarks
+	$(BIN)/python -m ruff check src tests benchmarks faults
 	PYTHONPATH=src $(BIN)/lint-imports --no-cache
 
 # mypy with django-stubs: strict on the modules listed in pyproject.toml [tool.mypy].

@@ -17,3 +17,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # freshness stamps never move); tests/reporting/test_freshness.py turns the cache on
 REPORTING_CACHE_SECONDS = 0
 MFA_ENCRYPTION_KEY = "bfC5Sk2-hj3HZtu-nsYbkoh1gb9TpT6FaRVWxRHQK5E="  # a fixed key for the tests only
+# no heartbeat thread beside the immediate backend (tests/core/test_faults.py turns it on)
+JOB_HEARTBEAT_SECONDS = 0

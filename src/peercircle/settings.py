@@ -44,12 +44,13 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "django_filters",
+    # before django-tasks-db: its `db_worker` command is replaced by core's, which survives faults
+    "peercircle.core",
     "django_tasks",
     "django_tasks_db",
     "allauth",
     "allauth.account",
     "allauth.mfa",
-    "peercircle.core",
     "peercircle.accounts",
     "peercircle.organisations",
     "peercircle.people",
@@ -198,7 +199,8 @@ STATICFILES_DIRS = [
     ("bootstrap", xstatic_bootstrap.BASE_DIR),
 ]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # files written whole or not at all; a full disk leaves nothing behind (core/storage.py)
+    "default": {"BACKEND": "peercircle.core.storage.SafeFileSystemStorage"},
     "staticfiles": {
         "BACKEND": env.str(
             "STATICFILES_STORAGE",
@@ -212,6 +214,20 @@ STORAGES = {
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "private-media")))
 MEDIA_URL = "/private-media/"  # never routed: documents are served by permission-checked views
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# an upload larger than the free space is refused before it is read (core/storage.py)
+FILE_UPLOAD_HANDLERS = [
+    "peercircle.core.storage.SpaceCheckingUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+FREE_SPACE_MARGIN_BYTES = env.int("FREE_SPACE_MARGIN_BYTES", default=50 * 1024 * 1024)
+# Background jobs (core/jobs.py): a running job beats every JOB_HEARTBEAT_SECONDS; one silent for
+# JOB_STALE_SECONDS lost its worker and is retried (up to JOB_MAX_ATTEMPTS) or failed.
+JOB_HEARTBEAT_SECONDS = env.float("JOB_HEARTBEAT_SECONDS", default=10)
+JOB_STALE_SECONDS = env.int("JOB_STALE_SECONDS", default=60)
+JOB_MAX_ATTEMPTS = env.int("JOB_MAX_ATTEMPTS", default=3)
+JOB_RETRY_BACKOFF_SECONDS = tuple(int(s) for s in env.list("JOB_RETRY_BACKOFF_SECONDS",
+                                                          default=["10", "60", "300"]))
 CONSENT_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

@@ -2,6 +2,7 @@ from django.urls import include, path
 
 from peercircle.accounts import views as account_views
 from peercircle.consulting import views as consulting_views
+from peercircle.core.health import health
 from peercircle.events import views as event_views
 from peercircle.mentoring import views as mentoring_views
 from peercircle.organisations import views as organisation_views
@@ -25,6 +26,7 @@ organisation_patterns = [
 
 urlpatterns = [
     path("", account_views.home, name="home"),
+    path("health/", health, name="health"),
     path("language/", account_views.language_set, name="language_set"),
     path("two-factor/from-invitation/", account_views.two_factor_from_invitation,
          name="two_factor_from_invitation"),
@@ -53,3 +55,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("o/<slug:org>/", include(organisation_patterns)),
 ]
+
+# what went wrong on the server, in the person's language: 500, or 503 while the database is
+# unreachable, or 507 when the disk is full (core/errors.py)
+handler500 = "peercircle.core.errors.server_error"

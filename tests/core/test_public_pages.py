@@ -24,8 +24,10 @@ from tests.events.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 
-# Public pages that belong to no organisation: home, language, and pages opened by a token.
-PLAIN_PUBLIC = {"home", "language_set", "invitation_accept", "event_registration", "event_feed"}
+# Public pages that belong to no organisation: home, language, pages opened by a token, and the
+# health check a monitoring tool polls (it holds no record of any organisation).
+PLAIN_PUBLIC = {"home", "language_set", "invitation_accept", "event_registration", "event_feed",
+                "health"}
 
 
 def _patterns(resolver=None, prefix=""):

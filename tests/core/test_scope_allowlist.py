@@ -50,6 +50,7 @@ ALLOWED = {
     "reporting/network.py": "network",
     "reporting/subject_data.py": "network",
     "people/rights/services.py": "network",
+    "core/cleanup.py": "maintenance",
 }
 UNSCOPED_MODELS = {"organisations.Membership", "library.CommunityDocument", "library.Signature",
                    "training.Competency", "organisations.NetworkInvitation"}

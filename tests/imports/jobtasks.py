@@ -30,3 +30,23 @@ def sleep_quietly(job, *, seconds):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         time.sleep(0.01)
+
+
+RUNS = []
+
+
+def counted(job):
+    """Records each run: a job claimed twice would run twice."""
+    RUNS.append(job.pk)
+
+
+def database_gone(job):
+    from django.db import OperationalError
+
+    raise OperationalError("server closed the connection unexpectedly")
+
+
+def sleep_a_little(job, *, seconds):
+    import time
+
+    time.sleep(seconds)

@@ -1,19 +1,30 @@
 """Pages of a background job (core/jobs.py): progress, the polled bar, the result file."""
 
+from django.contrib import messages
 from django.http import FileResponse, Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from peercircle.core import permissions as perm
 from peercircle.core.access import organisation_view
-from peercircle.core.jobs import job_get_for, job_list_for
+from peercircle.core.jobs import job_again, job_get_for, job_list_for, jobs_sweep
 
 RECENT_JOBS = 8
 
 
-@organisation_view(perm.VIEW_HOME, relationship=True)
-def job_detail(request, org, job_pk):
+def _job(request, job_pk):
+    """The person's job, told truthfully: one whose worker died is retried or failed first."""
     job = job_get_for(organisation=request.organisation, user=request.user, pk=job_pk,
                       permissions=request.permissions)
+    if job.status == job.Status.RUNNING and any(jobs_sweep(pks=[job.pk])):
+        job.refresh_from_db()
+    return job
+
+
+@organisation_view(perm.VIEW_HOME, relationship=True)
+def job_detail(request, org, job_pk):
+    job = _job(request, job_pk)
     recent = [other for other in job_list_for(organisation=request.organisation, user=request.user)
               .exclude(pk=job.pk)[:RECENT_JOBS * 2]
               if not other.permission or other.permission in request.permissions][:RECENT_JOBS]
@@ -22,8 +33,7 @@ def job_detail(request, org, job_pk):
 
 @organisation_view(perm.VIEW_HOME, relationship=True)
 def job_progress(request, org, job_pk):
-    job = job_get_for(organisation=request.organisation, user=request.user, pk=job_pk,
-                      permissions=request.permissions)
+    job = _job(request, job_pk)
     reload = request.GET.get("reload") == "1"
     # the page was watching the job run: a file it produced downloads by itself
     response = render(request, "core/partials/job_progress.html",
@@ -41,3 +51,15 @@ def job_download(request, org, job_pk):
         raise Http404
     return FileResponse(job.result.open("rb"), as_attachment=True,
                         filename=job.result_name or job.result.name.rsplit("/", 1)[-1])
+
+
+@require_POST
+@organisation_view(perm.VIEW_HOME, relationship=True)
+def job_run_again(request, org, job_pk):
+    """A failed job started again by the person who started it (while they hold its permission)."""
+    job = _job(request, job_pk)
+    if job.status != job.Status.FAILED:
+        messages.info(request, _("This work has not failed: there is nothing to run again."))
+        return redirect("core:job_detail", org=org, job_pk=job.pk)
+    again = job_again(actor=request.user, job=job)
+    return redirect("core:job_detail", org=org, job_pk=again.pk)

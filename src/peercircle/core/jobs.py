@@ -55,7 +55,15 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections
+from django.db import (
+    DEFAULT_DB_ALIAS,
+    DatabaseError,
+    InterfaceError,
+    OperationalError,
+    connection,
+    connections,
+)
+from django.db.models import F, Q
 from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
@@ -82,14 +90,138 @@ def _task_path(function: Callable | str) -> str:
 
 
 def job_start(*, actor, organisation, kind: str, permission: str, task: Callable | str,
-              title: str = "", **params) -> Job:
+              title: str = "", retryable: bool = True, **params) -> Job:
     path = _task_path(task)
     import_string(path)  # fail now, in the request, rather than later in the worker
     job = Job.objects.create(organisation=organisation, user=actor, kind=kind, title=title[:200],
-                             task=path, permission=permission, params=params, total=0)
+                             task=path, permission=permission, params=params, total=0,
+                             retryable=retryable)
     job_run.enqueue(job.pk)
     job.refresh_from_db()
     return job
+
+
+def job_again(*, actor, job: Job) -> Job:
+    """"Run again": a new job doing what a failed one was asked to do."""
+    return job_start(actor=actor, organisation=job.organisation, kind=job.kind,
+                     permission=job.permission, task=job.task, title=job.title,
+                     retryable=job.retryable, **job.params)
+
+
+# -- faults: heartbeats, the sweep of jobs whose worker died, retries with backoff ----------------
+
+def _setting(name: str, default):
+    return getattr(settings, name, default)
+
+
+def stale_seconds() -> int:
+    """A running job whose heartbeat is older than this lost its worker (JOB_STALE_SECONDS)."""
+    return _setting("JOB_STALE_SECONDS", 60)
+
+
+def heartbeat_seconds() -> float:
+    """How often a running job beats (JOB_HEARTBEAT_SECONDS; 0 turns the beating thread off,
+    progress reports still beat)."""
+    return _setting("JOB_HEARTBEAT_SECONDS", 10)
+
+
+def max_attempts() -> int:
+    return _setting("JOB_MAX_ATTEMPTS", 3)
+
+
+def backoff_seconds(attempt: int) -> int:
+    """Pause before attempt `attempt + 1`: 10 s, 60 s, 5 min…"""
+    steps = _setting("JOB_RETRY_BACKOFF_SECONDS", (10, 60, 300))
+    return steps[min(attempt, len(steps)) - 1] if attempt else 0
+
+
+def _enqueue(job_pk: int, delay: int = 0) -> None:
+    from django_tasks import task_backends
+
+    backend = task_backends[job_run.backend]
+    if delay and backend.supports_defer:
+        job_run.using(run_after=timezone.now() + timezone.timedelta(seconds=delay)).enqueue(job_pk)
+    else:
+        job_run.enqueue(job_pk)
+
+
+def job_retry_or_fail(job: Job, *, expected_status: str = Job.Status.RUNNING) -> str:
+    """The job's worker stopped (or the database went away under it): start it again after a
+    pause when it is safe to repeat and attempts remain, else fail it with what to do. The change
+    is conditional on the status seen, so two sweeps never both act on one job."""
+    now = timezone.now()
+    with translation.override(getattr(job.user, "language", "") or "en"), scopes_disabled():
+        if job.retryable and job.attempts < max_attempts():
+            changed = Job.objects.filter(pk=job.pk, status=expected_status).update(
+                status=Job.Status.RETRYING, updated_at=now, message=_(
+                    "The work was interrupted (attempt %(attempt)s of %(limit)s); it starts "
+                    "again by itself in a moment. Nothing was half-saved.")
+                % {"attempt": job.attempts, "limit": max_attempts()})
+            if changed:
+                _enqueue(job.pk, backoff_seconds(job.attempts))
+                return Job.Status.RETRYING
+        else:
+            changed = Job.objects.filter(pk=job.pk, status=expected_status).update(
+                status=Job.Status.FAILED, updated_at=now, finished_at=now, message=_(
+                    "The work was interrupted %(attempts)s times and was stopped; nothing was "
+                    "changed. Use “Run again”, and tell the platform's administrator if it keeps "
+                    "happening.") % {"attempts": job.attempts})
+            if changed:
+                return Job.Status.FAILED
+    return ""
+
+
+def jobs_sweep(*, pks=None) -> tuple[list[int], list[int]]:
+    """Running jobs whose heartbeat stopped more than `stale_seconds()` ago: retried or failed.
+    Runs when a worker starts, every minute in it, with `peercircle jobs_sweep`, and for one job
+    whenever its page is looked at (so the page never says "running" for a dead job)."""
+    limit = timezone.now() - timezone.timedelta(seconds=stale_seconds())
+    with scopes_disabled():
+        stale = Job.objects.filter(status=Job.Status.RUNNING).filter(
+            Q(heartbeat_at__lt=limit) | Q(heartbeat_at__isnull=True, started_at__lt=limit))
+        if pks is not None:
+            stale = stale.filter(pk__in=pks)
+        stale = list(stale.select_related("user"))
+    retried, failed = [], []
+    for job in stale:
+        outcome = job_retry_or_fail(job)
+        (retried if outcome == Job.Status.RETRYING else failed if outcome else []).append(job.pk)
+    return retried, failed
+
+
+def _beat(job_pk: int) -> None:
+    with scopes_disabled():
+        Job.objects.filter(pk=job_pk, status=Job.Status.RUNNING).update(
+            heartbeat_at=timezone.now())
+
+
+@contextmanager
+def _heartbeat(job: Job):
+    """A thread that beats for the job while its function runs (a long step without progress
+    reports still shows a live worker); it stops with the job."""
+    every = heartbeat_seconds()
+    if not every:
+        yield
+        return
+    stop = threading.Event()
+
+    def beat():
+        try:
+            while not stop.wait(every):
+                try:
+                    _beat(job.pk)
+                except DatabaseError:
+                    logger.warning("Job %s: heartbeat not written", job.pk, exc_info=True)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=beat, daemon=True, name=f"peercircle-job-{job.pk}-heartbeat")
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=every + 5)
 
 
 def _update(job: Job, **fields) -> None:
@@ -104,7 +236,7 @@ def job_progress(job: Job, done: int, total: int | None = None) -> None:
     if now > getattr(job, "_deadline", now):
         raise JobOverTime(over_time_message())
     last = getattr(job, "_progress_written_at", 0.0)
-    fields = {"done": done}
+    fields = {"done": done, "heartbeat_at": timezone.now()}
     if total is not None:
         fields["total"] = total
     finished_step = total is not None and done >= total
@@ -193,21 +325,45 @@ def _wall_clock(job: Job):
             signal.signal(signal.SIGALRM, previous)
 
 
+TRANSIENT = (OperationalError, InterfaceError)  # the database went away: worth another attempt
+
+
 @task()
 def job_run(job_pk: int) -> str:
-    """The one django-tasks task: runs the job's function in its organisation's scope."""
+    """The one django-tasks task: claims the job (atomically: two workers never run one job),
+    runs its function in its organisation's scope with a heartbeat, and ends it truthfully."""
+    now = timezone.now()
     with scopes_disabled():
-        job = Job.objects.select_related("organisation", "user").get(pk=job_pk)
-    if job.finished:
-        return job.status
+        claimed = Job.objects.filter(
+            pk=job_pk, status__in=(Job.Status.QUEUED, Job.Status.RETRYING)).update(
+            status=Job.Status.RUNNING, started_at=now, heartbeat_at=now, updated_at=now,
+            attempts=F("attempts") + 1)
+        job = Job.objects.select_related("organisation", "user").filter(pk=job_pk).first()
+    if job is None:
+        return "missing"
+    if not claimed:
+        return job.status  # finished, or another worker runs it
     language = getattr(job.user, "language", "") or "en"
     with translation.override(language), scope(organisation=job.organisation):
-        _update(job, status=Job.Status.RUNNING, started_at=timezone.now())
         try:
-            with _wall_clock(job):
-                import_string(job.task)(job, **job.params)
+            function = import_string(job.task)
+        except ImportError:
+            logger.error("Job %s: its kind no longer exists (%s)", job.pk, job.task)
+            job_fail(job, _("This kind of work no longer exists in this version of PeerCircle; "
+                            "nothing was changed. Start it again from its page."))
+            return job.status
+        try:
+            with _wall_clock(job), _heartbeat(job):
+                function(job, **job.params)
         except JobError as error:
             job_fail(job, str(error))
+        except TRANSIENT:
+            logger.warning("Job %s: the database went away; trying again", job.pk, exc_info=True)
+            connections.close_all()
+            try:
+                job_retry_or_fail(job)
+            except DatabaseError:  # still away: the sweep will find it without a heartbeat
+                logger.warning("Job %s: left for the sweep", job.pk)
         except Exception:
             logger.exception("Job %s (%s) failed", job.pk, job.task)
             job_fail(job, _("Something went wrong. Nothing was changed; please try again or "

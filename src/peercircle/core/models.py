@@ -298,6 +298,7 @@ class Job(OrganisationOwned):
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting to start")
         RUNNING = "running", _("Running")
+        RETRYING = "retrying", _("Interrupted: starting again")
         DONE = "done", _("Done")
         FAILED = "failed", _("Failed")
 
@@ -320,6 +321,11 @@ class Job(OrganisationOwned):
     result_name = models.CharField(_("file name"), max_length=200, blank=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # the worker running the job writes this every few seconds; a job whose heartbeat stopped is
+    # retried (when safe to repeat) or failed by the sweep (core/jobs.py, jobs_sweep)
+    heartbeat_at = models.DateTimeField(_("last heartbeat"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    retryable = models.BooleanField(_("safe to repeat"), default=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -341,6 +347,24 @@ class Job(OrganisationOwned):
         if not self.total:
             return 0
         return min(100, int(self.done * 100 / self.total))
+
+
+class WorkerHeartbeat(models.Model):
+    """A background worker's last sign of life (core/management/commands/db_worker.py), read by
+    the health check."""
+
+    worker_id = models.CharField(_("worker"), max_length=64, unique=True)
+    host = models.CharField(_("host"), max_length=100, blank=True)
+    pid = models.PositiveIntegerField(_("process"), default=0)
+    started_at = models.DateTimeField(_("started"))
+    beat_at = models.DateTimeField(_("last heartbeat"), db_index=True)
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} @ {self.host}"
 
 
 class DataStamp(models.Model):

@@ -17,4 +17,5 @@ urlpatterns = [
     path("jobs/<int:job_pk>/", job_views.job_detail, name="job_detail"),
     path("jobs/<int:job_pk>/progress/", job_views.job_progress, name="job_progress"),
     path("jobs/<int:job_pk>/download/", job_views.job_download, name="job_download"),
+    path("jobs/<int:job_pk>/again/", job_views.job_run_again, name="job_run_again"),
 ]

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from peercircle.core.audit import audit_record, audited_save
+from peercircle.core.cleanup import TEMP_PREFIX
 from peercircle.core.jobs import JobError, job_progress, job_start
 from peercircle.core.models import AuditEntry
 from peercircle.imports.engine import missing_columns, read_headers, run_import
@@ -110,8 +111,13 @@ def import_commit(*, actor, run: ImportRun) -> ImportRun:
 
 
 def _pass(job, run: ImportRun, *, write: bool):
+    # Named after the import: a pass killed with its worker leaves its file behind, and the next
+    # pass of the same import (the retry) removes it; files_cleanup finds any other.
+    prefix = f"{TEMP_PREFIX}rejected-{run.pk}-"
+    for leftover in Path(tempfile.gettempdir()).glob(prefix + "*"):
+        leftover.unlink(missing_ok=True)
     with tempfile.NamedTemporaryFile("w+", encoding="utf-8", newline="", suffix=".csv",
-                                     delete=False) as rejected:
+                                     prefix=prefix, delete=False) as rejected:
         def record(summary):
             run.summary = summary.as_dict()
             run.status = ImportRun.Status.IMPORTED
