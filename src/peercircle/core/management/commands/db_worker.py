@@ -3,7 +3,8 @@
 - The database going away (stopped, restarted, network) no longer ends the process: the worker
   waits with a growing pause (1 s … 30 s) and goes on when the database is back.
 - It records a heartbeat (core.WorkerHeartbeat) that `/health/` and `peercircle health` read,
-  and sweeps jobs whose worker died (core.jobs.jobs_sweep) when it starts and every minute.
+  and sweeps jobs whose worker died (core.jobs.jobs_sweep) when it starts and twice per
+  JOB_STALE_SECONDS.
 - SIGTERM (a service manager stopping it) finishes the current job, then exits; a second signal
   stops at once, and the sweep of the next worker retries the job it left.
 """
@@ -21,8 +22,14 @@ from django_tasks_db.management.commands import db_worker as base
 logger = logging.getLogger("peercircle.worker")
 
 BEAT_SECONDS = 10
-SWEEP_SECONDS = 60
 MAX_PAUSE_SECONDS = 30
+
+
+def sweep_seconds() -> float:
+    """Sweep twice per JOB_STALE_SECONDS: a dead worker's job is taken up within 1.5 times it."""
+    from peercircle.core.jobs import stale_seconds
+
+    return max(1.0, stale_seconds() / 2)
 
 
 def _beat(worker_id: str, started_at) -> None:
@@ -48,7 +55,7 @@ class ResilientWorker(base.Worker):
         while not stop.is_set():
             try:
                 _beat(self.worker_id, started_at)
-                if time.monotonic() - last_sweep >= SWEEP_SECONDS:
+                if time.monotonic() - last_sweep >= sweep_seconds():
                     _sweep()
                     last_sweep = time.monotonic()
             except Exception:  # noqa: BLE001 - the database may be away: beat again later
@@ -56,7 +63,7 @@ class ResilientWorker(base.Worker):
                 connections.close_all()
             finally:
                 close_old_connections()
-            stop.wait(BEAT_SECONDS)
+            stop.wait(min(BEAT_SECONDS, sweep_seconds()))
         connections.close_all()
 
     def run(self) -> None:
