@@ -249,6 +249,8 @@ SMALL_NUMBER_THRESHOLD = 5
 # (reporting/freshness.py); this is only the longest they are kept. 0 computes every view.
 REPORTING_CACHE_SECONDS = env.int("REPORTING_CACHE_SECONDS", default=6 * 3600)
 INVITATION_VALID_DAYS = 14
+# where people report an accessibility barrier (the accessibility statement shows it)
+ACCESSIBILITY_CONTACT = env.str("ACCESSIBILITY_CONTACT", default="")
 
 SECURE = env("SECURE")
 SESSION_COOKIE_SECURE = SECURE

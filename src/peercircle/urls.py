@@ -27,6 +27,7 @@ organisation_patterns = [
 urlpatterns = [
     path("", account_views.home, name="home"),
     path("health/", health, name="health"),
+    path("accessibility/", account_views.accessibility, name="accessibility"),
     path("language/", account_views.language_set, name="language_set"),
     path("two-factor/from-invitation/", account_views.two_factor_from_invitation,
          name="two_factor_from_invitation"),

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 # Public pages that belong to no organisation: home, language, pages opened by a token, and the
 # health check a monitoring tool polls (it holds no record of any organisation).
 PLAIN_PUBLIC = {"home", "language_set", "invitation_accept", "event_registration", "event_feed",
-                "health"}
+                "health", "accessibility"}
 
 
 def _patterns(resolver=None, prefix=""):

@@ -110,7 +110,10 @@ def test_a_repeat_caller_is_logged_under_their_code_in_six_taps_from_home(phone_
     # shown as refused, never as sent (item 19), with what was chosen kept
     expect(page.locator("#offline-status")).to_have_text(
         "The consultation is not saved: correct what is marked below and save it again.")
-    expect(page.locator("#offline-status")).to_be_focused()
+    # the list of errors takes the focus and links to the field (issue 23)
+    expect(page.locator("#error-summary")).to_be_focused()
+    expect(page.locator("#error-summary a")).to_have_text(
+        "People in the group (not named): Say how many people took part.")
     expect(page.get_by_label("Group", exact=True)).to_be_checked()
     expect(page.get_by_label("Phone", exact=True)).to_be_checked()
     assert_accessible(page)
@@ -223,12 +226,14 @@ def test_finding_12_an_error_answer_keeps_the_consultation_on_the_device(phone_p
     page.evaluate("window.dispatchEvent(new Event('online'))")
     expect(page.get_by_text("The server did not accept the consultation now.")).to_be_visible()
     assert len(_kept(page)) == 1 and _count() == 0
-    # Sent online while the server is unavailable: kept as well, and said so.
+    # Sent online while the server is briefly unavailable (503): kept, and said so as "later",
+    # not as refused (issue 22)
     failing["status"] = 503
     page.goto(page.base + "/consultations/new/")
     page.check("input[name=format][value=phone]")
     page.click("button[name=save]")
-    expect(page.get_by_text("The server did not accept the consultation now.")).to_be_visible()
+    expect(page.get_by_text("The server is briefly unavailable. The consultation is kept on this "
+                            "device")).to_be_visible()
     assert len(_kept(page)) == 2 and _count() == 0
     page.unroute("**/consultations/new/")
     page.evaluate("window.dispatchEvent(new Event('online'))")

@@ -35,10 +35,13 @@ def test_a_coordinator_finds_people_on_a_phone(e2e, browser, language):
     page.goto(f"{e2e.url}/o/{org.slug}/beneficiaries/")
     wide = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
     assert not wide
-    count = page.locator("#results [role=status]")
+    count = page.locator("#results [data-announce]")
     expect(count).to_contain_text("55")
     page.locator("#list-search").fill("B-00")
     expect(count).to_contain_text("10")  # refreshed in place as one types
+    # and said to a screen reader through the page's one live region (issue 23)
+    expect(page.locator("#announcer")).to_contain_text("10")
+    expect(page.locator("#list-search")).to_be_focused()  # the search box keeps the focus
     expect(page).to_have_url(re.compile(r"q=B-00"))
     page.locator("#results thead a").nth(1).click()  # year of birth, ascending
     expect(page.locator("#results tbody tr").first).to_contain_text("B-000")

@@ -30,6 +30,10 @@ WIDER = """() => {
 }"""
 
 
+LANDMARKS = """() => ['body > header', 'main', 'body > footer']
+    .map(selector => document.querySelectorAll(selector).length)"""
+
+
 def _pages(world):
     """(url, user or None) for every page that answers a person with HTML."""
     client = Client()
@@ -58,7 +62,10 @@ def _pages(world):
     return found
 
 
-def test_no_page_a_phone_user_reaches_scrolls_sideways(e2e, browser, settings):
+@pytest.mark.parametrize("width", [390, 320])
+def test_no_page_a_phone_user_reaches_scrolls_sideways(e2e, browser, settings, width):
+    """At 390 px (a phone) and 320 px (WCAG reflow: also what 400 % zoom of 1280 px leaves);
+    every page also has its header, main and footer landmarks (issue 23)."""
     settings.MEDIA_ROOT = settings.BASE_DIR / "test-results" / "media"
     with translation.override("ru"):
         world = world_build()
@@ -67,10 +74,10 @@ def test_no_page_a_phone_user_reaches_scrolls_sideways(e2e, browser, settings):
         user.save(update_fields=["language"])
     pages = _pages(world)
     assert len(pages) > 100
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="ru-RU",
+    context = browser.new_context(viewport={"width": width, "height": 844}, locale="ru-RU",
                                   is_mobile=True, has_touch=True)
     page = context.new_page()
-    signed_in, wide = object(), {}
+    signed_in, wide, unmarked = object(), {}, []
     for url, user in pages:
         if user != signed_in:
             context.clear_cookies()
@@ -85,6 +92,9 @@ def test_no_page_a_phone_user_reaches_scrolls_sideways(e2e, browser, settings):
         measured = page.evaluate(WIDER)
         if measured["scroll"] > measured["width"]:
             wide[url] = measured
-            screenshot(page, "too-wide-" + url.strip("/").replace("/", "-")[:80])
+            screenshot(page, f"too-wide-{width}-" + url.strip("/").replace("/", "-")[:80])
+        if page.evaluate(LANDMARKS) != [1, 1, 1]:
+            unmarked.append(url)
     context.close()
     assert wide == {}, "\n".join(f"{url}: {m}" for url, m in wide.items())
+    assert unmarked == []

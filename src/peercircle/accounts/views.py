@@ -72,3 +72,11 @@ def two_factor_from_invitation(request):
     """A person who joined by invitation and has no authenticator yet: the first one is set up
     from the invitation link, so that someone who only learnt the password cannot."""
     return render(request, "accounts/two_factor_from_invitation.html")
+
+
+@public_view
+def accessibility(request):
+    """The accessibility statement: the standard aimed at, what does not meet it yet, and how to
+    report a barrier (ACCESSIBILITY_CONTACT, an address of the installation's operator)."""
+    return render(request, "accounts/accessibility.html",
+                  {"contact": getattr(settings, "ACCESSIBILITY_CONTACT", "")})

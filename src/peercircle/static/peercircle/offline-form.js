@@ -117,6 +117,7 @@
     }
     if (response.redirected || response.status === 409) { return "signed-out"; }
     if (response.status === 400 || response.status === 200) { return "invalid"; }
+    if (response.status === 503) { return "later"; }  // the server is briefly away: not refused
     return "refused";
   }
 
@@ -130,7 +131,10 @@
     form.dispatchEvent(new Event("change", { bubbles: true }));
     say(form, message);
     var box = document.getElementById("offline-status");
-    if (box) { box.classList.replace("alert-info", "alert-warning"); box.focus(); }
+    if (box) { box.classList.replace("alert-info", "alert-warning"); }
+    // as after any refused form: the list of errors takes the focus (peercircle.js)
+    var summary = form.querySelector("#error-summary");
+    if (summary) { summary.focus(); } else if (box) { box.focus(); }
     return true;
   }
 
@@ -139,6 +143,17 @@
     this.queue = new Queue(form);
     this.flushing = false;
   }
+
+  /* 503: the server asks to come back after Retry-After seconds; the kept items go then. */
+  Sender.prototype.later = function (response) {
+    var self = this;
+    var seconds = parseInt(response.headers.get("Retry-After"), 10);
+    if (this.retryTimer) { return; }
+    this.retryTimer = window.setTimeout(function () {
+      self.retryTimer = null;
+      self.flush();
+    }, (isNaN(seconds) ? 30 : Math.min(Math.max(seconds, 1), 600)) * 1000);
+  };
 
   Sender.prototype.keep = function (pairs, message) {
     var form = this.form;
@@ -176,7 +191,9 @@
               if (!showErrors(form, html, form.dataset.invalid)) { say(form, form.dataset.keptRefused); }
             });
           }
-          say(form, result === "signed-out" ? form.dataset.keptSignedOut : form.dataset.keptRefused);
+          if (result === "later") { self.later(response); }
+          say(form, result === "signed-out" ? form.dataset.keptSignedOut :
+            result === "later" ? form.dataset.keptLater : form.dataset.keptRefused);
         });
       }, function () {
         self.queue.remove(item.id);  // sealed under a key this page no longer has
@@ -206,8 +223,9 @@
           if (!showErrors(form, html, form.dataset.notSaved)) { self.keep(pairs, form.dataset.keptRefused); }
         });
       }
-      return self.keep(pairs, result === "signed-out" ? form.dataset.keptSignedOut
-                                                      : form.dataset.keptRefused);
+      if (result === "later") { self.later(response); }
+      return self.keep(pairs, result === "signed-out" ? form.dataset.keptSignedOut :
+        result === "later" ? form.dataset.keptLater : form.dataset.keptRefused);
     }, function () { self.keep(pairs, form.dataset.savedOffline); });
   };
 

@@ -86,6 +86,52 @@
     });
   }
 
+  // Every HTMX swap tells a screen reader what changed (issue 23), in one place rather than page
+  // by page: a region that held the focus hands it to the new content (its marked element, its
+  // heading, or its first control), and a swap that brings a count or a message ("2 results")
+  // says it through the page's polite live region (#announcer in base.html).
+  var focusWasIn = null;
+
+  function focusable(root) {
+    return root.querySelector("[data-focus-after-swap]") ||
+      root.querySelector("h1, h2, h3, h4, [role=alert], [role=status]") ||
+      root.querySelector("a[href], button:not([disabled]), input:not([type=hidden]), select, textarea");
+  }
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    var active = document.activeElement;
+    focusWasIn = target && active && active !== document.body && target.contains(active) ?
+      (target.id || null) : null;
+    if (target && active && target.contains(active) && !focusWasIn) { focusWasIn = "#"; }
+  });
+
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var target = event.detail.target;
+    // an outerHTML swap replaced the target: the new element has its id
+    var region = target && target.isConnected ? target :
+      (target && target.id ? document.getElementById(target.id) : null);
+    if (focusWasIn && region && (document.activeElement === document.body || !document.activeElement ||
+                                 !document.activeElement.isConnected)) {
+      var next = focusable(region) || region;
+      if (!next.matches("a[href], button, input, select, textarea")) { next.setAttribute("tabindex", "-1"); }
+      next.focus();
+    }
+    focusWasIn = null;
+    var announcer = document.getElementById("announcer");
+    var said = region && region.querySelector ? region.querySelector("[data-announce]") : null;
+    if (announcer && said) {
+      announcer.textContent = "";
+      window.setTimeout(function () { announcer.textContent = said.textContent.trim(); }, 50);
+    }
+  });
+
+  // A refused form: focus goes to the list of its errors at the top (partials/form_fields.html).
+  function errorSummary(root) {
+    var summary = root.querySelector && root.querySelector("#error-summary");
+    if (summary) { summary.focus(); }
+  }
+
   // Content swapped in by htmx (job progress) gets its sizes too.
   document.addEventListener("htmx:load", function (event) {
     apply(event.target);
@@ -94,10 +140,11 @@
     downloadNow(event.target);
   });
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { apply(document); searchable(document); shownWhen(document); });
+    document.addEventListener("DOMContentLoaded", function () { apply(document); searchable(document); shownWhen(document); errorSummary(document); });
   } else {
     apply(document);
     searchable(document);
     shownWhen(document);
+    errorSummary(document);
   }
 }());

@@ -1,0 +1,55 @@
+"""Issue 23: markup that validates and explains itself — htmx attributes written as data-hx-*,
+a footer landmark on every page, and a refused form that leads with its errors."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from peercircle.organisations.roles import Role
+
+SOURCE = Path(__file__).resolve().parents[2] / "src" / "peercircle"
+BARE_HTMX = re.compile(r"(?<![\w-])hx-[a-z-]+\s*=")
+
+
+def test_htmx_attributes_are_written_as_data_attributes():
+    """HTML allows only data-* as custom attributes; htmx reads data-hx-* the same way."""
+    bare = {str(path.relative_to(SOURCE)): BARE_HTMX.findall(path.read_text(encoding="utf-8"))
+            for path in SOURCE.rglob("*.html")}
+    assert {path: found for path, found in bare.items() if found} == {}
+
+
+@pytest.mark.django_db
+def test_a_refused_form_leads_with_its_errors_and_says_so_in_the_title(client_for, member):
+    volunteer = member(Role.VOLUNTEER)
+    volunteer.language = "ru"
+    volunteer.save(update_fields=["language"])
+    org = volunteer.memberships.first().organisation
+    client = client_for(volunteer)
+    page = client.post(reverse("consulting:consultation_new", kwargs={"org": org.slug}),
+                       {"mode": "group", "format": "phone", "duration_minutes": "45",
+                        "date": "2026-12-01", "client_key": "6b2b8e0e-2f8e-4a8c-9c3b-0f6d4f1b2a11"}
+                       ).content.decode()
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1).strip()
+    assert title.startswith("Ошибка:")
+    summary = re.search(r'<div class="alert alert-danger error-summary" role="alert"[^>]*>(.*?)</div>',
+                        page, re.S).group(1)
+    assert "Ошибка: ничего не сохранено." in summary
+    assert '<a href="#id_anonymous_count">' in summary
+    # the field keeps its own error next to it, and what was typed stays
+    assert 'id="id_anonymous_count_error"' in page
+    assert 'value="phone" autocomplete="off" checked' in page
+
+
+@pytest.mark.django_db
+def test_every_page_has_a_footer_with_the_accessibility_statement(client):
+    for language, heading in (("ru", "Заявление о доступности"), ("pl", "Deklaracja dostępności"),
+                              ("en", "Accessibility statement")):
+        client.cookies["peercircle_language"] = language
+        page = client.get(reverse("accessibility")).content.decode()
+        assert f"<h1 class=\"h3\">{heading}</h1>" in page
+        assert "WCAG 2.2" in page and "<footer" in page
+        assert page.count(f'href="{reverse("accessibility")}"') == 1  # in the footer
+        login = client.get(reverse("account_login")).content.decode()
+        assert "<header>" in login and "<main" in login and "<footer" in login

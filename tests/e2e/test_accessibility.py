@@ -1,0 +1,150 @@
+"""Issue 23: focus you can see, with the keyboard only; swaps that move focus or announce; the
+accessibility statement; reflow at 320 px is in test_phone_pages_fit.py."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from peercircle.organisations.roles import Role
+from tests import factories
+from tests.conftest import give_totp
+from tests.e2e.conftest import assert_accessible, screenshot, sign_in_as, totp_now
+
+pytestmark = pytest.mark.e2e
+
+FOCUS = """() => {
+    const e = document.activeElement;
+    const style = getComputedStyle(e);
+    let node = e.parentElement, background = 'rgba(0, 0, 0, 0)';
+    while (node && /rgba\\(0, 0, 0, 0\\)|transparent/.test(background)) {
+        background = getComputedStyle(node).backgroundColor; node = node.parentElement;
+    }
+    return {tag: e.tagName, name: (e.innerText || e.value || e.name || e.id || '').trim().slice(0, 40),
+            width: parseFloat(style.outlineWidth), style: style.outlineStyle,
+            color: style.outlineColor, background: background.startsWith('rgba(0, 0, 0, 0)')
+              ? 'rgb(255, 255, 255)' : background};
+}"""
+
+
+def _luminance(css: str) -> float:
+    r, g, b = (int(v) for v in re.findall(r"\d+", css)[:3])
+
+    def channel(value):
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(one: str, other: str) -> float:
+    lighter, darker = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _tab_and_check(page, steps: int) -> list[str]:
+    seen = []
+    for _ in range(steps):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(FOCUS)
+        assert focus["tag"] != "BODY", seen  # never lost to the page body
+        assert focus["style"] != "none" and focus["width"] >= 3, focus
+        assert contrast(focus["color"], focus["background"]) >= 3, focus
+        seen.append(focus["name"])
+    return seen
+
+
+@pytest.mark.parametrize("width,height", [(1280, 720), (390, 844)])
+def test_sign_in_with_two_factor_and_log_a_consultation_with_the_keyboard_only(
+        e2e, browser, width, height):
+    """The first everyday task, keyboard only, in Russian: every focused element shows a ring of
+    at least 3 px with 3:1 contrast against what is behind it."""
+    membership = factories.MembershipFactory(role=Role.STAFF, user__language="ru")
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    secret = generate_totp_secret()
+    TOTP.activate(membership.user, secret)
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="ru-RU")
+    page = context.new_page()
+    page.goto(e2e.url + "/accounts/login/")
+    seen = _tab_and_check(page, 3)  # the skip link, the language switch…
+    assert seen[0] == "Перейти к содержимому"
+    page.locator("#id_login").focus()
+    page.keyboard.type(membership.user.email)
+    page.keyboard.press("Tab")
+    page.keyboard.type(factories.PASSWORD)
+    screenshot(page, f"keyboard-sign-in-ru-{width}")
+    page.keyboard.press("Enter")
+    expect(page.locator("#id_code")).to_be_focused()  # the code field takes the focus itself
+    page.keyboard.type(totp_now(secret))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(membership.organisation.name)
+    # to the home page's primary action by Tab alone
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.innerText || ''").strip() == \
+                "Записать консультацию":
+            break
+    else:
+        pytest.fail("the primary action is not reached with Tab")
+    focus = page.evaluate(FOCUS)
+    assert focus["width"] >= 3 and contrast(focus["color"], focus["background"]) >= 3
+    screenshot(page, f"keyboard-focus-primary-action-ru-{width}")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Записать консультацию")
+    _tab_and_check(page, 6)
+    page.get_by_label("Телефон", exact=True).focus()
+    page.keyboard.press("Space")
+    page.locator("button[name=save]").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Консультация сохранена.")).to_be_visible()
+    context.close()
+
+
+def test_forced_colors_keep_a_focus_ring(e2e, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="pl-PL",
+                                  forced_colors="active")
+    page = context.new_page()
+    page.goto(e2e.url + "/accounts/login/")
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(FOCUS)
+        assert focus["style"] != "none" and focus["width"] >= 3, focus
+    screenshot(page, "focus-forced-colors-pl")
+    context.close()
+
+
+def test_a_swap_moves_focus_into_what_replaced_the_button(e2e, page):
+    """"Show name and contacts" replaces the focused button: focus goes to the opened details'
+    heading, never to the page body."""
+    membership = factories.MembershipFactory(role=Role.COORDINATOR, user__language="pl")
+    give_totp(membership.user)
+    org = membership.organisation
+    from django_scopes import scope
+    with scope(organisation=org):
+        person = factories.BeneficiaryFactory(organisation=org)
+        factories.ConsentFactory(beneficiary=person)
+        factories.IdentityFactory(beneficiary=person)
+    sign_in_as(page, e2e, membership.user)
+    page.goto(f"{e2e.url}/o/{org.slug}/beneficiaries/{person.pk}/")
+    button = page.get_by_role("button", name="Pokaż imię i nazwisko oraz dane kontaktowe")
+    button.focus()
+    page.keyboard.press("Enter")
+    focused = page.locator("#identity :focus")
+    expect(focused).to_have_count(1)
+    assert page.evaluate("document.activeElement !== document.body")
+    screenshot(page, "identity-opened-focus-pl")
+
+
+@pytest.mark.parametrize("language,heading", [("ru", "Заявление о доступности"),
+                                              ("pl", "Deklaracja dostępności")])
+def test_the_accessibility_statement(e2e, browser, language, heading):
+    context = browser.new_context(viewport={"width": 390, "height": 844},
+                                  locale=f"{language}-{language.upper()}")
+    page = context.new_page()
+    page.goto(e2e.url + "/accounts/login/")
+    page.get_by_role("contentinfo").get_by_role("link", name=heading).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+    expect(page.get_by_text("WCAG 2.2")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, f"accessibility-statement-{language}")
+    context.close()
