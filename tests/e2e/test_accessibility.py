@@ -148,3 +148,58 @@ def test_the_accessibility_statement(e2e, browser, language, heading):
     assert_accessible(page)
     screenshot(page, f"accessibility-statement-{language}")
     context.close()
+
+
+@pytest.mark.parametrize("width,height", [(1280, 720), (390, 844)])
+def test_register_for_a_public_event_with_the_keyboard_only(e2e, browser, width, height):
+    """A refused registration (a wrong address) leads with its errors; the link in the summary
+    takes the focus to the field; the form sent again from the keyboard registers."""
+    from django_scopes import scopes_disabled
+
+    from tests.events.factories import EventFactory
+
+    org = factories.OrganisationFactory(slug="razem", name="Razem", country="PL",
+                                        languages=["pl"])
+    with scopes_disabled():
+        event = EventFactory(organisation=org, title="Klub seniora: spotkanie", capacity=20)
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="pl-PL")
+    page = context.new_page()
+    page.goto(f"{e2e.url}/events/razem/{event.pk}/")
+    page.get_by_label("Imię i nazwisko").focus()
+    page.keyboard.type("Anna Nowak")
+    page.keyboard.press("Tab")
+    page.keyboard.type("anna@@example")
+    page.keyboard.press("Enter")
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_focused()
+    assert page.title().startswith("Błąd:")
+    assert_accessible(page)
+    screenshot(page, f"keyboard-event-refused-pl-{width}")
+    page.keyboard.press("Tab")  # the first error's link
+    page.keyboard.press("Enter")
+    expect(page.locator("#id_email")).to_be_focused()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("anna@example.org")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Dziękujemy")
+    context.close()
+
+
+def test_switch_the_language_with_the_keyboard(e2e, page):
+    page.goto(e2e.url + "/accounts/login/")
+    _tab_and_check(page, 1)  # the skip link
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.value") == "ru":
+            break
+    page.keyboard.press("Enter")
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.value") == "pl":
+            break
+    focus = page.evaluate(FOCUS)
+    assert focus["width"] >= 3 and contrast(focus["color"], focus["background"]) >= 3, focus
+    page.keyboard.press("Enter")
+    expect(page.locator("html")).to_have_attribute("lang", "pl")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Zaloguj się")

@@ -1,3 +1,5 @@
+import re
+
 from django import template
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
@@ -15,6 +17,39 @@ def styled(form):
     from peercircle.core.forms import form_styled
 
     return form_styled(form)
+
+
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+LATIN = re.compile(r"[A-Za-z\u00c0-\u017f]")
+POLISH = re.compile(r"[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]")
+
+
+def text_language(text: str, page_language: str) -> str:
+    """The language a name typed by an organisation is evidently in, when it is not the page's
+    (by its script: Cyrillic on a Polish or English page, Latin on a Russian one); "" when it
+    cannot be told apart from the page's language."""
+    if CYRILLIC.search(text):
+        return "" if page_language == "ru" else "ru"
+    if POLISH.search(text):
+        return "" if page_language == "pl" else "pl"
+    if LATIN.search(text) and page_language == "ru":
+        return "en"
+    return ""
+
+
+@register.filter
+def own_language(text):
+    """A name or title an organisation typed, marked with its language when that is evidently
+    not the page's (WCAG 3.1.2, issue 23): a screen reader then reads it with the right voice."""
+    from django.utils import translation
+    from django.utils.html import conditional_escape, format_html
+
+    if text in (None, ""):
+        return text
+    language = text_language(str(text), (translation.get_language() or "en")[:2])
+    if not language:
+        return conditional_escape(text)
+    return format_html('<span lang="{}">{}</span>', language, text)
 
 
 @register.filter
