@@ -203,3 +203,97 @@ def test_switch_the_language_with_the_keyboard(e2e, page):
     page.keyboard.press("Enter")
     expect(page.locator("html")).to_have_attribute("lang", "pl")
     expect(page.get_by_role("heading", level=1)).to_have_text("Zaloguj się")
+
+
+def _ring_ok(page) -> None:
+    focus = page.evaluate(FOCUS)
+    assert focus["tag"] != "BODY"
+    assert focus["style"] != "none" and focus["width"] >= 3, focus
+    assert contrast(focus["color"], focus["background"]) >= 3, focus
+
+
+def _choose(page, select, label: str) -> None:
+    """A select operated from the keyboard: focus it, arrow down to the option."""
+    select.focus()
+    _ring_ok(page)
+    for _ in range(30):
+        if select.evaluate("s => s.options[s.selectedIndex].text") == label:
+            return
+        page.keyboard.press("ArrowDown")
+    pytest.fail(f"{label!r} not reached with the arrow keys")
+
+
+def _type_into(page, field, text: str) -> None:
+    field.focus()
+    _ring_ok(page)
+    page.keyboard.type(text)
+
+
+def test_create_a_beneficiary_with_consent_with_the_keyboard_only(e2e, page):
+    membership = factories.MembershipFactory(role=Role.STAFF, user__language="ru")
+    give_totp(membership.user)
+    org = membership.organisation
+    sign_in_as(page, e2e, membership.user)
+    page.goto(f"{e2e.url}/o/{org.slug}/beneficiaries/new/")
+    _type_into(page, page.get_by_label("Год рождения"), "1984")
+    page.keyboard.press("Enter")
+    expect(page.locator('[aria-current="step"]')).to_contain_text("Согласие")
+    _choose(page, page.get_by_label("Цель"), "Обработка персональных данных")
+    _choose(page, page.get_by_label("Как было дано"), "Подписано на бумаге")
+    _type_into(page, page.get_by_label("Кто дал"), "сам человек")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Согласие записано.")).to_be_visible()
+    _type_into(page, page.get_by_label("ФИО"), "Вера Иванова")
+    screenshot(page, "keyboard-beneficiary-identity-ru")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Имя и контакты сохранены.")).to_be_visible()
+
+
+def test_route_a_help_request_with_the_keyboard_only(e2e, page):
+    from django_scopes import scope, scopes_disabled
+
+    from peercircle.consulting.models import HelpRequest
+    from peercircle.core.models import HelpArea
+    from peercircle.volunteers.models import Stage
+
+    membership = factories.MembershipFactory(role=Role.COORDINATOR, user__language="pl")
+    give_totp(membership.user)
+    org = membership.organisation
+    oncology = HelpArea.objects.get(code="oncology")
+    with scope(organisation=org):
+        volunteer = factories.VolunteerFactory(organisation=org, full_name="Irena Nowak",
+                                               stage=Stage.ACTIVE, weekly_capacity=3,
+                                               languages=["pl"], formats=["phone"])
+        volunteer.help_areas.add(oncology)
+    public = page.context.browser.new_page(locale="pl-PL")
+    public.goto(f"{e2e.url}/request/{org.slug}/")
+    _type_into(public, public.locator("#id_name"), "Anna")
+    _type_into(public, public.locator("#id_phone"), "+48 600 100 200")
+    for select, option in (("#id_need", "option:has-text('Onkolog')"),
+                           ("#id_language", "option[value=pl]"),
+                           ("#id_format", "option[value=phone]")):
+        _choose(public, public.locator(select),
+                public.locator(f"{select} {option}").first.inner_text())
+    public.locator("#id_consent").focus()
+    _ring_ok(public)
+    public.keyboard.press("Space")
+    public.locator("main form button[type=submit]").focus()
+    _ring_ok(public)
+    public.keyboard.press("Enter")
+    expect(public.get_by_role("heading", level=1)).to_be_visible()
+    public.close()
+
+    sign_in_as(page, e2e, membership.user)
+    page.goto(f"{e2e.url}/o/{org.slug}/requests/")
+    link = page.get_by_role("cell").get_by_role("link").first
+    link.focus()
+    _ring_ok(page)
+    page.keyboard.press("Enter")
+    assign = page.get_by_role("button", name="Irena Nowak")
+    assign.focus()
+    _ring_ok(page)
+    screenshot(page, "keyboard-routing-pl")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Irena Nowak").first).to_be_visible()
+    with scopes_disabled():
+        assert HelpRequest.objects.get().assigned_to.full_name == "Irena Nowak"
