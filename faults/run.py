@@ -220,10 +220,8 @@ def totp_now(secret: str) -> str:
 # -- the application, read and driven from here ---------------------------------------------------
 
 def django_setup(env) -> None:
-    os.environ.update({k: v for k, v in env.items() if k not in os.environ or k in (
-        "DEBUG", "SECRET_KEY", "MFA_ENCRYPTION_KEY", "DATABASE_URL", "CACHE_URL", "MEDIA_ROOT",
-        "PEERCIRCLE_HOME", "ALLOWED_HOSTS", "TMPDIR", "FREE_SPACE_MARGIN_BYTES",
-        "JOB_STALE_SECONDS", "JOB_HEARTBEAT_SECONDS", "JOB_RETRY_BACKOFF_SECONDS", "SITE_URL")})
+    """This process reads and drives the same installation: the same settings as its servers."""
+    os.environ.update(env)
     os.environ["DJANGO_SETTINGS_MODULE"] = "peercircle.settings"
     tempfile.tempdir = env["TMPDIR"]
     import django

@@ -125,10 +125,7 @@ class StyledForm:
 
     def full_clean(self):
         super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid"
+        invalid_marked(self)
 
 
 class DateInput(forms.DateInput):
@@ -181,6 +178,16 @@ def form_styled(form: forms.BaseForm) -> forms.BaseForm:
             # a placeholder that repeats the label only gets cut off on a phone
             if str(field.widget.attrs.get("placeholder", "")) == str(field.label):
                 del field.widget.attrs["placeholder"]
-        if form.is_bound and name in form.errors and "is-invalid" not in field.widget.attrs["class"]:
-            field.widget.attrs["class"] += " is-invalid"
+    if form.is_bound:
+        invalid_marked(form)
     return form
+
+
+def invalid_marked(form: forms.BaseForm) -> None:
+    """Each refused field's widget carries Bootstrap's is-invalid (once)."""
+    for name in form.errors:
+        if name in form.fields:
+            widget = form.fields[name].widget
+            css = widget.attrs.get("class", "")
+            if "is-invalid" not in css.split():
+                widget.attrs["class"] = f"{css} is-invalid".strip()

@@ -8,26 +8,22 @@ from django.views.decorators.http import require_POST
 
 from peercircle.core import permissions as perm
 from peercircle.core.access import organisation_view
-from peercircle.core.jobs import job_again, job_get_for, job_list_for, jobs_sweep
+from peercircle.core.jobs import job_again, job_get_for, job_list_for, job_told_truthfully
 
 RECENT_JOBS = 8
 
 
 def _job(request, job_pk):
     """The person's job, told truthfully: one whose worker died is retried or failed first."""
-    job = job_get_for(organisation=request.organisation, user=request.user, pk=job_pk,
-                      permissions=request.permissions)
-    if job.status == job.Status.RUNNING and any(jobs_sweep(pks=[job.pk])):
-        job.refresh_from_db()
-    return job
+    return job_told_truthfully(job_get_for(organisation=request.organisation, user=request.user,
+                                           pk=job_pk, permissions=request.permissions))
 
 
 @organisation_view(perm.VIEW_HOME, relationship=True)
 def job_detail(request, org, job_pk):
     job = _job(request, job_pk)
-    recent = [other for other in job_list_for(organisation=request.organisation, user=request.user)
-              .exclude(pk=job.pk)[:RECENT_JOBS * 2]
-              if not other.permission or other.permission in request.permissions][:RECENT_JOBS]
+    recent = job_list_for(organisation=request.organisation, user=request.user,
+                          permissions=request.permissions).exclude(pk=job.pk)[:RECENT_JOBS]
     return render(request, "core/job_detail.html", {"job": job, "recent": recent})
 
 

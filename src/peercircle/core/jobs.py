@@ -380,12 +380,29 @@ def job_get_for(*, organisation, user, pk, permissions=None) -> Job:
     """The person's job; 404 for anyone else's, and (given the person's `permissions` in the
     organisation) for a job whose permission they no longer hold."""
     with scopes_disabled():
-        job = Job.objects.filter(organisation=organisation, user=user, pk=pk).first()
-    if job is None or (permissions is not None and job.permission and job.permission not in permissions):
+        job = job_list_for(organisation=organisation, user=user,
+                           permissions=permissions).filter(pk=pk).first()
+    if job is None:
         raise Http404
     return job
 
 
-def job_list_for(*, organisation, user, kind: str | None = None):
-    jobs = Job.objects.filter(organisation=organisation, user=user)
+def _still_permitted(permissions) -> Q:
+    """A job is given to its starter only while they hold the permission that produced it."""
+    return Q(permission="") | Q(permission__in=list(permissions))
+
+
+def job_list_for(*, organisation, user, kind: str | None = None, permissions=None):
+    jobs = Job.objects.filter(organisation=organisation, user=user).select_related("organisation")
+    if permissions is not None:
+        jobs = jobs.filter(_still_permitted(permissions))
     return jobs.filter(kind=kind) if kind else jobs
+
+
+def job_told_truthfully(job: Job) -> Job:
+    """The job as its pages must show it: one still "running" whose worker died is retried or
+    failed first (jobs_sweep), so no page says "running" for a dead job."""
+    if job.status == Job.Status.RUNNING and any(jobs_sweep(pks=[job.pk])):
+        with scopes_disabled():
+            job.refresh_from_db()
+    return job

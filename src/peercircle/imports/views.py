@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from peercircle.core.access import organisation_view
 from peercircle.core.forms import submit
-from peercircle.core.jobs import jobs_sweep
+from peercircle.core.jobs import job_told_truthfully
 from peercircle.imports import permissions as perm
 from peercircle.imports import selectors, services
 from peercircle.imports.forms import MappingForm, UploadForm
@@ -47,10 +47,8 @@ def import_list(request, org):
 @organisation_view(perm.IMPORT_DATA)
 def import_detail(request, org, import_pk):
     run = selectors.import_get_for(organisation=request.organisation, pk=import_pk)
-    running = run.current_job
-    if running is not None and running.status == running.Status.RUNNING \
-            and any(jobs_sweep(pks=[running.pk])):  # its worker died: retried or failed now
-        run = selectors.import_get_for(organisation=request.organisation, pk=import_pk)
+    if run.current_job is not None:  # its worker died: retried or failed before it is shown
+        job_told_truthfully(run.current_job)
     form = MappingForm(request.POST or None, run=run) if run.can_check else None
     if form is not None and request.method == "POST" and form.is_valid():
         try:
