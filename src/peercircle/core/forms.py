@@ -49,7 +49,8 @@ SEGMENTED_LABEL = 22  # characters: longer labels stay a stacked list
 
 
 def segmented_choice(field: forms.Field) -> bool:
-    """A radio group short enough to be a row of buttons (partials/form_fields.html)."""
+    """A radio group (or a short set of checkboxes: CheckboxSelectMultiple is a RadioSelect)
+    short enough to be a row of buttons (partials/form_fields.html), each keeping its input type."""
     if not isinstance(field.widget, forms.RadioSelect):
         return False
     choices = [(value, label) for value, label in field.choices if value not in ("", None)]
