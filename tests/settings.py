@@ -19,3 +19,5 @@ REPORTING_CACHE_SECONDS = 0
 MFA_ENCRYPTION_KEY = "bfC5Sk2-hj3HZtu-nsYbkoh1gb9TpT6FaRVWxRHQK5E="  # a fixed key for the tests only
 # no heartbeat thread beside the immediate backend (tests/core/test_faults.py turns it on)
 JOB_HEARTBEAT_SECONDS = 0
+# every whole page served while a browser test runs is kept for the W3C HTML check (tests/e2e/markup.py)
+MIDDLEWARE = ["tests.e2e.markup.PagesRecorded", *MIDDLEWARE]  # noqa: F405

@@ -37,9 +37,11 @@ def test_a_refused_form_leads_with_its_errors_and_says_so_in_the_title(client_fo
                         page, re.S).group(1)
     assert "Ошибка: ничего не сохранено." in summary
     assert 'href="#id_anonymous_count"' in summary
-    # the field keeps its own error next to it, and what was typed stays
-    assert 'id="id_anonymous_count_error"' in page
-    assert 'value="phone" autocomplete="off" checked' in page
+    # the field keeps its own error next to it, tied to it, and what was typed stays
+    assert page.count('id="id_anonymous_count_error"') == 1
+    field = re.search(r'<input[^>]*id="id_anonymous_count"[^>]*>', page).group(0)
+    assert 'aria-invalid="true"' in field and 'aria-describedby="id_anonymous_count_error' in field
+    assert 'value="phone" checked' in page
 
 
 @pytest.mark.django_db
@@ -73,6 +75,51 @@ def test_a_name_in_another_language_than_the_page_carries_its_lang(text, page, e
 
     with translation.override(page):
         assert str(own_language(text)) == expected
+
+
+@pytest.mark.parametrize("text,page,organisation,expected", [
+    # Latin letters without Polish ones are the organisation's language when it writes in them
+    ("Kluby seniora", "en", "pl", '<span lang="pl">Kluby seniora</span>'),
+    ("Kluby seniora", "ru", "pl", '<span lang="pl">Kluby seniora</span>'),
+    ("Kluby seniora", "pl", "pl", "Kluby seniora"),
+    ("Peer consultations", "pl", "en", '<span lang="en">Peer consultations</span>'),
+    # a Russian organisation's Latin name is English; its Russian one is Russian anywhere else
+    ("Mentor School", "ru", "ru", '<span lang="en">Mentor School</span>'),
+    ("Mentor School", "en", "ru", "Mentor School"),
+    ("Школа наставников", "en", "ru", '<span lang="ru">Школа наставников</span>'),
+    # the alphabet outweighs the organisation's language
+    ("Spotkania klubów", "ru", "ru", '<span lang="pl">Spotkania klubów</span>'),
+])
+def test_a_name_is_taken_to_be_in_its_organisations_language(text, page, organisation, expected):
+    """Issue 23: Latin-script names that are not visibly Polish are read in the language of the
+    organisation that typed them (its main language, set for its pages by the middleware)."""
+    from django.utils import translation
+
+    from peercircle.core.templatetags.peercircle import own_language
+    from peercircle.core.texts import texts_written_in
+
+    with translation.override(page), texts_written_in(organisation):
+        assert str(own_language(text)) == expected
+
+
+@pytest.mark.django_db
+def test_a_polish_clubs_description_is_marked_polish_on_an_english_page(client_for, member):
+    """A longer text (a club's description) carries its organisation's language on the element
+    that holds it, whoever reads it in another language (issue 23)."""
+    from tests.groups.factories import ClubFactory
+
+    coordinator = member(Role.COORDINATOR)
+    coordinator.language = "en"
+    coordinator.save(update_fields=["language"])
+    org = coordinator.memberships.first().organisation
+    org.languages = ["pl"]
+    org.save(update_fields=["languages"])
+    club = ClubFactory(organisation=org, name="Klub Razem",
+                       description="Spotykamy sie w kazdy wtorek")
+    page = client_for(coordinator).get(reverse("groups:club", kwargs={
+        "org": org.slug, "club_pk": club.pk})).content.decode()
+    assert '<h1 class="h3 mb-0"><span lang="pl">Klub Razem</span></h1>' in page
+    assert '<p lang="pl">Spotykamy sie w kazdy wtorek</p>' in page
 
 
 @pytest.mark.django_db

@@ -16,6 +16,7 @@ from django.test import Client
 from playwright.sync_api import Browser
 
 from peercircle.core import reference
+from tests.e2e import markup
 
 # Playwright's sync API runs an event loop in the test thread; the test still talks to the
 # database from that thread while the live server serves the browser from another one.
@@ -52,8 +53,15 @@ def browser_context_args(browser_context_args):
             "reduced_motion": "reduce"}
 
 
+@pytest.fixture(scope="session")
+def nu_checker():
+    checker = markup.NuChecker()
+    yield checker
+    checker.stop()
+
+
 @pytest.fixture
-def e2e(live_server, transactional_db, page, settings, monkeypatch):
+def e2e(live_server, transactional_db, page, settings, monkeypatch, nu_checker):
     settings.MEDIA_ROOT = settings.BASE_DIR / "test-results" / "media"
     reference.load(django_apps)  # transactional tests flush the data migrations' rows
     page.set_default_timeout(15_000)
@@ -74,8 +82,17 @@ def e2e(live_server, transactional_db, page, settings, monkeypatch):
         return context
 
     monkeypatch.setattr(Browser, "new_context", watched_context)
+    # Every whole page the live server answers is kept, and checked by the W3C Nu HTML Checker.
+    monkeypatch.setattr(markup, "recorded", [])
     yield live_server
     assert violations == [], "Content-Security-Policy violations:\n" + "\n".join(violations)
+    invalid = {}
+    for method, path, document in markup.recorded:
+        errors = nu_checker.errors(document)
+        if errors:
+            invalid.setdefault(f"{method} {path}", errors)
+    assert invalid == {}, "The W3C Nu HTML Checker's errors:\n" + "\n".join(
+        f"{page}:\n  " + "\n  ".join(errors) for page, errors in invalid.items())
 
 
 def sign_in_as(page, live_server, user) -> None:

@@ -8,6 +8,7 @@ from peercircle.core.models import AuditEntry
 
 class AuditFilter(django_filters.FilterSet):
     action = django_filters.ChoiceFilter(label=_("Action"), choices=AuditEntry.Action.choices,
+                                         empty_label=_("Any action"),
                                          widget=forms.Select(attrs={"class": "form-select"}))
     actor = django_filters.CharFilter(label=_("Person"), field_name="actor__full_name",
                                       lookup_expr="icontains",

@@ -128,6 +128,11 @@ class StyledForm:
         super().full_clean()
         invalid_marked(self)
 
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        if self._errors is not None and hasattr(self, "cleaned_data"):
+            invalid_marked(self)  # an error a write service found after validation, too
+
 
 class DateInput(forms.DateInput):
     input_type = "date"
@@ -185,10 +190,17 @@ def form_styled(form: forms.BaseForm) -> forms.BaseForm:
 
 
 def invalid_marked(form: forms.BaseForm) -> None:
-    """Each refused field's widget carries Bootstrap's is-invalid (once)."""
+    """Each refused field's widget carries Bootstrap's is-invalid (once), says it is invalid and
+    is described by its error (then its help text), as partials/field_notes.html writes them."""
     for name in form.errors:
         if name in form.fields:
             widget = form.fields[name].widget
             css = widget.attrs.get("class", "")
             if "is-invalid" not in css.split():
                 widget.attrs["class"] = f"{css} is-invalid".strip()
+            bound = form[name]
+            if bound.auto_id:
+                widget.attrs["aria-invalid"] = "true"
+                widget.attrs["aria-describedby"] = " ".join(
+                    [f"{bound.auto_id}_error"]
+                    + ([f"{bound.auto_id}_helptext"] if bound.help_text else []))

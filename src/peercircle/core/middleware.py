@@ -15,19 +15,21 @@ from django_scopes import scope
 from peercircle.core.access import access_rule_of, permissions_for_roles
 from peercircle.core.ratelimit import limited_response, over_limit
 from peercircle.core.registry import provided
+from peercircle.core.texts import texts_written_in
 
 PROJECT_MODULE = "peercircle."
 
 
 @contextmanager
-def _local_time(organisation):
-    """Dates and times on an organisation's pages are in the organisation's time zone."""
+def _organisation_context(organisation):
+    """Dates and times on an organisation's pages are in the organisation's time zone, and what
+    it typed is taken to be in its main language (core.texts)."""
     name = getattr(organisation, "time_zone", "") or settings.TIME_ZONE
     try:
         zone = zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
-    with timezone.override(zone):
+    with timezone.override(zone), texts_written_in(getattr(organisation, "main_language", "")):
         yield
 
 
@@ -75,7 +77,7 @@ class OrganisationScopeMiddleware:
         request.permissions = permissions_for_roles(roles)
         if permission not in request.permissions:
             raise PermissionDenied
-        with scope(organisation=organisation), _local_time(organisation):
+        with scope(organisation=organisation), _organisation_context(organisation):
             return self.get_response(request)
 
     def _public_response(self, request, match, rule):
@@ -96,7 +98,7 @@ class OrganisationScopeMiddleware:
             return limited_response(request)
         if rule.kind == "public_network":
             return self.get_response(request)
-        with scope(organisation=owner), _local_time(owner):
+        with scope(organisation=owner), _organisation_context(owner):
             return self.get_response(request)
 
 

@@ -19,37 +19,46 @@ def styled(form):
     return form_styled(form)
 
 
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-LATIN = re.compile(r"[A-Za-z\u00c0-\u017f]")
-POLISH = re.compile(r"[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]")
+def _language_of(text, organisation=None) -> str:
+    from django.utils import translation
 
+    from peercircle.core.texts import text_language, written_in
 
-def text_language(text: str, page_language: str) -> str:
-    """The language a name typed by an organisation is evidently in, when it is not the page's
-    (by its script: Cyrillic on a Polish or English page, Latin on a Russian one); "" when it
-    cannot be told apart from the page's language."""
-    if CYRILLIC.search(text):
-        return "" if page_language == "ru" else "ru"
-    if POLISH.search(text):
-        return "" if page_language == "pl" else "pl"
-    if LATIN.search(text) and page_language == "ru":
-        return "en"
-    return ""
+    written = getattr(organisation, "main_language", "") if organisation else written_in.get()
+    return text_language(str(text), (translation.get_language() or "en")[:2], written)
 
 
 @register.filter
-def own_language(text):
-    """A name or title an organisation typed, marked with its language when that is evidently
-    not the page's (WCAG 3.1.2, issue 23): a screen reader then reads it with the right voice."""
-    from django.utils import translation
+def own_language(text, organisation=None):
+    """A name or title an organisation typed, marked with its language when that is not the
+    page's (WCAG 3.1.2, issue 23): a screen reader then reads it with the right voice. The
+    organisation whose page it is wrote it, unless another one is named (`|own_language:org`)."""
     from django.utils.html import conditional_escape, format_html
 
     if text in (None, ""):
         return text
-    language = text_language(str(text), (translation.get_language() or "en")[:2])
+    language = _language_of(text, organisation)
     if not language:
         return conditional_escape(text)
     return format_html('<span lang="{}">{}</span>', language, text)
+
+
+@register.filter
+def lang_attribute(text, organisation=None):
+    """` lang="pl"` for the element that holds a longer text an organisation wrote (a
+    description, a document's text) when it is in another language than the page; else ""."""
+    from django.utils.html import format_html
+
+    language = _language_of(text, organisation) if text else ""
+    return format_html(' lang="{}"', language) if language else ""
+
+
+@register.filter
+def tel_href(phone) -> str:
+    """A phone number as a link's address: `tel:` with its digits and leading plus only (an
+    address may not hold the spaces people write numbers with)."""
+    digits = re.sub(r"[^\d]", "", str(phone))
+    return f"tel:+{digits}" if str(phone).strip().startswith("+") else f"tel:{digits}"
 
 
 @register.filter
