@@ -86,6 +86,10 @@ def e2e(live_server, transactional_db, page, settings, monkeypatch, nu_checker):
     monkeypatch.setattr(markup, "recorded", [])
     yield live_server
     assert violations == [], "Content-Security-Policy violations:\n" + "\n".join(violations)
+    # and the page as the test left it, after its scripts and swaps (a fragment that took away
+    # what the rest of the page points to shows only there)
+    if not page.is_closed() and page.url.startswith(live_server.url):
+        markup.recorded.append(("as left", page.url, page.content().encode()))
     invalid = {}
     for method, path, document in markup.recorded:
         errors = nu_checker.errors(document)

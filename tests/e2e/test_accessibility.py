@@ -13,8 +13,12 @@ from tests.e2e.conftest import assert_accessible, screenshot, sign_in_as, totp_n
 
 pytestmark = pytest.mark.e2e
 
+SIZES = [(1280, 720), (390, 844)]  # a laptop, a phone
+
 FOCUS = """() => {
-    const e = document.activeElement;
+    // a choice drawn as a button (an invisible radio over its label) shows its ring on the label
+    const focused = document.activeElement;
+    const e = focused.matches('.btn-check') ? focused.nextElementSibling : focused;
     const style = getComputedStyle(e);
     let node = e.parentElement, background = 'rgba(0, 0, 0, 0)';
     while (node && /rgba\\(0, 0, 0, 0\\)|transparent/.test(background)) {
@@ -53,7 +57,7 @@ def _tab_and_check(page, steps: int) -> list[str]:
     return seen
 
 
-@pytest.mark.parametrize("width,height", [(1280, 720), (390, 844)])
+@pytest.mark.parametrize("width,height", SIZES)
 def test_sign_in_with_two_factor_and_log_a_consultation_with_the_keyboard_only(
         e2e, browser, width, height):
     """The first everyday task, keyboard only, in Russian: every focused element shows a ring of
@@ -68,7 +72,7 @@ def test_sign_in_with_two_factor_and_log_a_consultation_with_the_keyboard_only(
     page.goto(e2e.url + "/accounts/login/")
     seen = _tab_and_check(page, 3)  # the skip link, the language switch…
     assert seen[0] == "Перейти к содержимому"
-    page.locator("#id_login").focus()
+    _tab_to(page, page.locator("#id_login"))
     page.keyboard.type(membership.user.email)
     page.keyboard.press("Tab")
     page.keyboard.type(factories.PASSWORD)
@@ -92,9 +96,8 @@ def test_sign_in_with_two_factor_and_log_a_consultation_with_the_keyboard_only(
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Записать консультацию")
     _tab_and_check(page, 6)
-    page.get_by_label("Телефон", exact=True).focus()
-    page.keyboard.press("Space")
-    page.locator("button[name=save]").focus()
+    _pick_radio(page, page.get_by_label("Телефон", exact=True))
+    _tab_to(page, page.locator("button[name=save]"))
     page.keyboard.press("Enter")
     expect(page.get_by_text("Консультация сохранена.")).to_be_visible()
     context.close()
@@ -129,6 +132,8 @@ def test_a_swap_moves_focus_into_what_replaced_the_button(e2e, page):
     button = page.get_by_role("button", name="Pokaż imię i nazwisko oraz dane kontaktowe")
     button.focus()
     page.keyboard.press("Enter")
+    # the button itself was in the region: wait for what replaced it, then for the focus there
+    expect(page.locator("#identity dl")).to_be_visible()
     focused = page.locator("#identity :focus")
     expect(focused).to_have_count(1)
     assert page.evaluate("document.activeElement !== document.body")
@@ -150,7 +155,7 @@ def test_the_accessibility_statement(e2e, browser, language, heading):
     context.close()
 
 
-@pytest.mark.parametrize("width,height", [(1280, 720), (390, 844)])
+@pytest.mark.parametrize("width,height", SIZES)
 def test_register_for_a_public_event_with_the_keyboard_only(e2e, browser, width, height):
     """A refused registration (a wrong address) leads with its errors; the link in the summary
     takes the focus to the field; the form sent again from the keyboard registers."""
@@ -165,7 +170,7 @@ def test_register_for_a_public_event_with_the_keyboard_only(e2e, browser, width,
     context = browser.new_context(viewport={"width": width, "height": height}, locale="pl-PL")
     page = context.new_page()
     page.goto(f"{e2e.url}/events/razem/{event.pk}/")
-    page.get_by_label("Imię i nazwisko").focus()
+    _tab_to(page, page.get_by_label("Imię i nazwisko"))
     page.keyboard.type("Anna Nowak")
     page.keyboard.press("Tab")
     page.keyboard.type("anna@@example")
@@ -185,7 +190,9 @@ def test_register_for_a_public_event_with_the_keyboard_only(e2e, browser, width,
     context.close()
 
 
-def test_switch_the_language_with_the_keyboard(e2e, page):
+@pytest.mark.parametrize("width,height", SIZES)
+def test_switch_the_language_with_the_keyboard(e2e, page, width, height):
+    page.set_viewport_size({"width": width, "height": height})
     page.goto(e2e.url + "/accounts/login/")
     _tab_and_check(page, 1)  # the skip link
     for _ in range(6):
@@ -212,10 +219,39 @@ def _ring_ok(page) -> None:
     assert contrast(focus["color"], focus["background"]) >= 3, focus
 
 
+def _tab_to(page, target, limit: int = 90) -> None:
+    """Reach a control with the Tab key alone, from wherever focus is: every control passed on
+    the way shows its ring and focus never falls to the page body."""
+    handle = target.element_handle()
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        _ring_ok(page)
+        if page.evaluate("element => document.activeElement === element", handle):
+            return
+    pytest.fail(f"{target} not reached with {limit} presses of Tab")
+
+
+def _pick_radio(page, radio) -> None:
+    """A radio button chosen as with a keyboard: Tab into its group, arrows to it."""
+    name = radio.get_attribute("name")
+    for _ in range(90):
+        page.keyboard.press("Tab")
+        _ring_ok(page)
+        if page.evaluate("document.activeElement.name") == name:
+            break
+    else:
+        pytest.fail(f"the group {name!r} is not reached with Tab")
+    for _ in range(10):
+        if radio.is_checked():
+            return
+        page.keyboard.press("ArrowRight")
+        _ring_ok(page)
+    pytest.fail(f"{radio} not reached with the arrow keys")
+
+
 def _choose(page, select, label: str) -> None:
-    """A select operated from the keyboard: focus it, arrow down to the option."""
-    select.focus()
-    _ring_ok(page)
+    """A select operated from the keyboard: tab to it, arrow down to the option."""
+    _tab_to(page, select)
     for _ in range(30):
         if select.evaluate("s => s.options[s.selectedIndex].text") == label:
             return
@@ -224,12 +260,13 @@ def _choose(page, select, label: str) -> None:
 
 
 def _type_into(page, field, text: str) -> None:
-    field.focus()
-    _ring_ok(page)
+    _tab_to(page, field)
     page.keyboard.type(text)
 
 
-def test_create_a_beneficiary_with_consent_with_the_keyboard_only(e2e, page):
+@pytest.mark.parametrize("width,height", SIZES)
+def test_create_a_beneficiary_with_consent_with_the_keyboard_only(e2e, page, width, height):
+    page.set_viewport_size({"width": width, "height": height})
     membership = factories.MembershipFactory(role=Role.STAFF, user__language="ru")
     give_totp(membership.user)
     org = membership.organisation
@@ -244,12 +281,13 @@ def test_create_a_beneficiary_with_consent_with_the_keyboard_only(e2e, page):
     page.keyboard.press("Enter")
     expect(page.get_by_text("Согласие записано.")).to_be_visible()
     _type_into(page, page.get_by_label("ФИО"), "Вера Иванова")
-    screenshot(page, "keyboard-beneficiary-identity-ru")
+    screenshot(page, f"keyboard-beneficiary-identity-ru-{width}")
     page.keyboard.press("Enter")
     expect(page.get_by_text("Имя и контакты сохранены.")).to_be_visible()
 
 
-def test_route_a_help_request_with_the_keyboard_only(e2e, page):
+@pytest.mark.parametrize("width,height", SIZES)
+def test_route_a_help_request_with_the_keyboard_only(e2e, page, width, height):
     from django_scopes import scope, scopes_disabled
 
     from peercircle.consulting.models import HelpRequest
@@ -265,7 +303,9 @@ def test_route_a_help_request_with_the_keyboard_only(e2e, page):
                                                stage=Stage.ACTIVE, weekly_capacity=3,
                                                languages=["pl"], formats=["phone"])
         volunteer.help_areas.add(oncology)
-    public = page.context.browser.new_page(locale="pl-PL")
+    page.set_viewport_size({"width": width, "height": height})
+    public = page.context.browser.new_page(locale="pl-PL",
+                                           viewport={"width": width, "height": height})
     public.goto(f"{e2e.url}/request/{org.slug}/")
     _type_into(public, public.locator("#id_name"), "Anna")
     _type_into(public, public.locator("#id_phone"), "+48 600 100 200")
@@ -274,25 +314,19 @@ def test_route_a_help_request_with_the_keyboard_only(e2e, page):
                            ("#id_format", "option[value=phone]")):
         _choose(public, public.locator(select),
                 public.locator(f"{select} {option}").first.inner_text())
-    public.locator("#id_consent").focus()
-    _ring_ok(public)
+    _tab_to(public, public.locator("#id_consent"))
     public.keyboard.press("Space")
-    public.locator("main form button[type=submit]").focus()
-    _ring_ok(public)
+    _tab_to(public, public.locator("main form button[type=submit]"))
     public.keyboard.press("Enter")
     expect(public.get_by_role("heading", level=1)).to_be_visible()
     public.close()
 
     sign_in_as(page, e2e, membership.user)
     page.goto(f"{e2e.url}/o/{org.slug}/requests/")
-    link = page.get_by_role("cell").get_by_role("link").first
-    link.focus()
-    _ring_ok(page)
+    _tab_to(page, page.get_by_role("cell").get_by_role("link").first)
     page.keyboard.press("Enter")
-    assign = page.get_by_role("button", name="Irena Nowak")
-    assign.focus()
-    _ring_ok(page)
-    screenshot(page, "keyboard-routing-pl")
+    _tab_to(page, page.get_by_role("button", name="Irena Nowak"))
+    screenshot(page, f"keyboard-routing-pl-{width}")
     page.keyboard.press("Enter")
     expect(page.get_by_text("Irena Nowak").first).to_be_visible()
     with scopes_disabled():

@@ -54,6 +54,14 @@ def lang_attribute(text, organisation=None):
 
 
 @register.filter
+def language_label(code):
+    """An interface language's name in the page's language ("польский"), never its code."""
+    from django.conf import settings
+
+    return dict(settings.LANGUAGES).get(code, code)
+
+
+@register.filter
 def tel_href(phone) -> str:
     """A phone number as a link's address: `tel:` with its digits and leading plus only (an
     address may not hold the spaces people write numbers with)."""
