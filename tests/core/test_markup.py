@@ -20,6 +20,28 @@ def test_htmx_attributes_are_written_as_data_attributes():
     assert {path: found for path, found in bare.items() if found} == {}
 
 
+# Every template that swaps content with htmx, and the browser test that checks the swap leaves
+# the focus inside what changed or says what changed (issue 23). A new swap fails this test until
+# it is tried there too.
+SWAPS_TRIED = {
+    "templates/partials/list_controls.html": "e2e/test_lists.py",  # the count said
+    "people/templates/people/beneficiary_detail.html": "e2e/test_accessibility.py",  # focus
+    "events/templates/events/partials/attendance_toggle.html": "e2e/test_swaps.py",  # focus
+    "mentoring/templates/mentoring/due.html": "e2e/test_swaps.py",  # the count said
+    "core/templates/core/partials/job_progress.html": "e2e/test_reporting.py",  # the end said
+}
+SWAP = re.compile(r"data-hx-(?:get|post|put|patch|delete)=")
+
+
+def test_every_htmx_swap_is_tried_for_focus_or_announcement():
+    swapping = {str(path.relative_to(SOURCE)) for path in SOURCE.rglob("*.html")
+                if SWAP.search(path.read_text(encoding="utf-8"))}
+    assert swapping == set(SWAPS_TRIED)
+    tests = Path(__file__).resolve().parents[1]
+    for template, test in SWAPS_TRIED.items():
+        assert (tests / test).exists(), template
+
+
 @pytest.mark.django_db
 def test_a_refused_form_leads_with_its_errors_and_says_so_in_the_title(client_for, member):
     volunteer = member(Role.VOLUNTEER)

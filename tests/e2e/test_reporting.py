@@ -99,6 +99,8 @@ def test_a_report_downloads_by_itself_when_its_job_ends(e2e, page, settings, wid
         assert len(run_waiting_jobs()) == 1  # the worker's part; the page is watching
     assert download.value.suggested_filename.endswith(".xlsx")
     expect(page.get_by_role("link", name="Pobierz")).to_be_visible()  # kept for a second try
+    # the page's live region said the job's end (once, not at every refresh; issue 23)
+    expect(page.locator("#announcer")).to_have_text("Zakończone")
     page.goto(f"{e2e.url}/o/{org.slug}/projects/{project.pk}/")
     page.get_by_role("button", name="PDF").click()
     expect(page.get_by_role("heading", name="Twoje ostatnie zadania")).to_be_visible()

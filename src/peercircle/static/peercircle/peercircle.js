@@ -98,19 +98,33 @@
       root.querySelector("a[href], button:not([disabled]), input:not([type=hidden]), select, textarea");
   }
 
+  var swappedAfter = null, swappedIn = null, lastSaid = null;
+
   document.addEventListener("htmx:beforeSwap", function (event) {
     var target = event.detail.target;
     var active = document.activeElement;
     focusWasIn = target && active && active !== document.body && target.contains(active) ?
       (target.id || null) : null;
     if (target && active && target.contains(active) && !focusWasIn) { focusWasIn = "#"; }
+    // where the target stands, for an outerHTML swap of an element without an id
+    swappedIn = target ? target.parentElement : null;
+    swappedAfter = target ? target.previousElementSibling : null;
   });
 
+  function replacement(target) {
+    if (target && target.isConnected) { return target; }
+    if (target && target.id) { return document.getElementById(target.id); }
+    if (swappedIn && swappedIn.isConnected) {  // the element now standing in its place
+      return swappedAfter && swappedAfter.isConnected ? swappedAfter.nextElementSibling :
+        swappedIn.firstElementChild;
+    }
+    return null;
+  }
+
   document.addEventListener("htmx:afterSettle", function (event) {
-    var target = event.detail.target;
-    // an outerHTML swap replaced the target: the new element has its id
-    var region = target && target.isConnected ? target :
-      (target && target.id ? document.getElementById(target.id) : null);
+    // an outerHTML swap replaced the target: the new element has its id, or its place
+    var region = replacement(event.detail.target);
+    swappedIn = swappedAfter = null;
     if (focusWasIn && region && (document.activeElement === document.body || !document.activeElement ||
                                  !document.activeElement.isConnected)) {
       var next = focusable(region) || region;
@@ -120,9 +134,13 @@
     focusWasIn = null;
     var announcer = document.getElementById("announcer");
     var said = region && region.querySelector ? region.querySelector("[data-announce]") : null;
-    if (announcer && said) {
+    var text = said ? said.textContent.replace(/\s+/g, " ").trim() : "";
+    // data-announce="changes": a region that refreshes itself (a job's progress, every second)
+    // is said only when its words change ("Running" once, then "Done"), not at every refresh
+    if (announcer && said && !(said.dataset.announce === "changes" && text === lastSaid)) {
+      lastSaid = text;
       announcer.textContent = "";
-      window.setTimeout(function () { announcer.textContent = said.textContent.trim(); }, 50);
+      window.setTimeout(function () { announcer.textContent = text; }, 50);
     }
   });
 
