@@ -11,7 +11,7 @@ from peercircle.core.models import Activity, HelpArea, Programme
 from peercircle.organisations.models import Membership, Network, Organisation, Partner
 from peercircle.organisations.roles import Role, VolunteerKind
 from peercircle.people.models import Beneficiary, BeneficiaryIdentity, Consent, Family
-from peercircle.volunteers.models import ApplicationQuestion, Volunteer
+from peercircle.volunteers.models import ApplicationQuestion, Stage, Volunteer
 
 PASSWORD = "correct horse battery staple"
 
@@ -139,6 +139,21 @@ class VolunteerFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     full_name = factory.Faker("name")
     email = factory.Sequence(lambda n: f"volunteer{n}@example.org")
+
+
+def available_consultant(organisation, full_name: str, *, languages=("ru",), capacity: int = 2,
+                         formats=("phone",), need: str = "oncology", lived: bool = False) -> Volunteer:
+    """An active peer consultant with free weekly capacity who helps with `need` (or has lived
+    through it), as routing finds one after screening, training and the profile page."""
+    from django_scopes import scope
+
+    with scope(organisation=organisation):
+        volunteer = VolunteerFactory(organisation=organisation, full_name=full_name,
+                                     stage=Stage.ACTIVE, weekly_capacity=capacity,
+                                     languages=list(languages), formats=list(formats))
+        area = HelpArea.objects.get(code=need)
+        (volunteer.lived_experience if lived else volunteer.help_areas).add(area)
+    return volunteer
 
 
 class QuestionFactory(factory.django.DjangoModelFactory):

@@ -288,21 +288,14 @@ def test_create_a_beneficiary_with_consent_with_the_keyboard_only(e2e, page, wid
 
 @pytest.mark.parametrize("width,height", SIZES)
 def test_route_a_help_request_with_the_keyboard_only(e2e, page, width, height):
-    from django_scopes import scope, scopes_disabled
+    from django_scopes import scopes_disabled
 
     from peercircle.consulting.models import HelpRequest
-    from peercircle.core.models import HelpArea
-    from peercircle.volunteers.models import Stage
 
     membership = factories.MembershipFactory(role=Role.COORDINATOR, user__language="pl")
     give_totp(membership.user)
     org = membership.organisation
-    oncology = HelpArea.objects.get(code="oncology")
-    with scope(organisation=org):
-        volunteer = factories.VolunteerFactory(organisation=org, full_name="Irena Nowak",
-                                               stage=Stage.ACTIVE, weekly_capacity=3,
-                                               languages=["pl"], formats=["phone"])
-        volunteer.help_areas.add(oncology)
+    factories.available_consultant(org, "Irena Nowak", languages=["pl"], capacity=3)
     page.set_viewport_size({"width": width, "height": height})
     public = page.context.browser.new_page(locale="pl-PL",
                                            viewport={"width": width, "height": height})

@@ -50,13 +50,8 @@ def test_a_coordinator_routes_a_request_with_one_click(e2e, page):
     membership = factories.MembershipFactory(role=Role.COORDINATOR)
     give_totp(membership.user)
     org = membership.organisation
-    oncology = HelpArea.objects.get(code="oncology")
-    with scope(organisation=org):
-        for name, capacity in (("Irina Lived", 2), ("Pavel Helper", 4)):
-            volunteer = factories.VolunteerFactory(organisation=org, full_name=name,
-                                                   stage=Stage.ACTIVE, weekly_capacity=capacity,
-                                                   languages=["ru"], formats=["phone"])
-            (volunteer.lived_experience if "Lived" in name else volunteer.help_areas).add(oncology)
+    factories.available_consultant(org, "Irina Lived", capacity=2, lived=True)
+    factories.available_consultant(org, "Pavel Helper", capacity=4)
     public = page.context.browser.new_page()
     public.goto(f"{e2e.url}/request/{org.slug}/")
     public.locator("#id_language").select_option("ru")
@@ -106,12 +101,7 @@ def test_a_crisis_request_is_given_to_a_peer_only_with_the_professionals_confirm
     membership = factories.MembershipFactory(role=Role.COORDINATOR)
     give_totp(membership.user)
     org = membership.organisation
-    oncology = HelpArea.objects.get(code="oncology")
-    with scope(organisation=org):
-        volunteer = factories.VolunteerFactory(organisation=org, full_name="Irina Lived",
-                                               stage=Stage.ACTIVE, weekly_capacity=2,
-                                               languages=["en"], formats=["phone"])
-        volunteer.help_areas.add(oncology)
+    factories.available_consultant(org, "Irina Lived", languages=["en"])
     public = page.context.browser.new_page()
     public.goto(f"{e2e.url}/request/{org.slug}/")
     _fill_request(public, "I do not want to live any more, I want to die")

@@ -124,14 +124,10 @@ class StyledForm:
             long_list_searchable(self.fields[name])
         return super().__getitem__(name)
 
-    def full_clean(self):
-        super().full_clean()
-        invalid_marked(self)
-
     def add_error(self, field, error):
+        # every error passes here: validation's own and those a write service finds afterwards
         super().add_error(field, error)
-        if self._errors is not None and hasattr(self, "cleaned_data"):
-            invalid_marked(self)  # an error a write service found after validation, too
+        invalid_marked(self)
 
 
 class DateInput(forms.DateInput):
